@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, bottom to top (see docs/architecture.md):
+// CLua -> CLuaShims -> LuaBridge ─┐
+// Text -> Corpus ─────────────────┴─> PluginHost -> KijiCLI -> kiji
+let package = Package(
+    name: "kiji",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kiji", targets: ["kiji"]),
+        .library(name: "KijiCorpus", targets: ["Corpus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        .target(name: "CLuaShims", dependencies: ["CLua"]),
+        .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShims"]),
+        .target(name: "Text"),
+        .target(name: "Corpus", dependencies: ["Text"]),
+        .target(name: "PluginHost", dependencies: ["LuaBridge", "Corpus", "Text"]),
+        .target(
+            name: "KijiCLI",
+            dependencies: [
+                "PluginHost", "Corpus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "kiji", dependencies: ["KijiCLI"]),
+        .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
+        .testTarget(name: "TextTests", dependencies: ["Text"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
+        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "Corpus"]),
+        .testTarget(name: "KijiCLITests", dependencies: ["KijiCLI", "kiji"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

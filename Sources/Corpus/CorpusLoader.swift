@@ -1,0 +1,144 @@
+import Foundation
+
+/// One input file and what it gave.
+public struct CorpusFile: Sendable {
+    /// The path as kiji shows it (folder as given + relative path).
+    public let path: String
+    public let documentCount: Int
+}
+
+/// The loaded documents, in input order.
+public struct Corpus: Sendable {
+    public let documents: [Document]
+    public let files: [CorpusFile]
+    /// Files inside folders that kiji does not read (their paths).
+    public let skipped: [String]
+
+    public init(documents: [Document], files: [CorpusFile] = [], skipped: [String] = []) {
+        self.documents = documents
+        self.files = files
+        self.skipped = skipped
+    }
+
+    public var undatedCount: Int { documents.count { $0.date == nil } }
+}
+
+/// Loads files and folders into a ``Corpus``.
+public enum CorpusLoader {
+    /// File endings kiji reads, and the reader for each.
+    public static let supportedExtensions = ["txt", "jsonl", "ndjson"]
+
+    /// Loads `paths` in the given order; folders load every supported file
+    /// below them in sorted order. Throws ``CorpusError`` naming the file.
+    public static func load(paths: [String]) throws -> Corpus {
+        var documents: [Document] = []
+        var files: [CorpusFile] = []
+        var skipped: [String] = []
+        var seenIDs: [String: Document] = [:]
+        for path in paths {
+            for input in try expand(path, skipped: &skipped) {
+                let loaded = try loadFile(input.path, source: input.source, stem: input.stem)
+                for document in loaded {
+                    if let earlier = seenIDs[document.id] {
+                        throw CorpusError(file: document.source, line: document.line,
+                                          "document id '\(document.id)' is already used at \(earlier.location)",
+                                          hint: "give every document a unique id (is the same file loaded twice?)")
+                    }
+                    seenIDs[document.id] = document
+                }
+                documents += loaded
+                files.append(CorpusFile(path: input.source, documentCount: loaded.count))
+            }
+        }
+        return Corpus(documents: documents, files: files, skipped: skipped)
+    }
+
+    /// Reads one file; `source` is how documents name it, and `stem`
+    /// prefixes the ids of documents without their own.
+    public static func loadFile(_ path: String, source: String, stem: String) throws -> [Document] {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CorpusError(file: source, "cannot be read (\(error.localizedDescription))")
+        }
+        let ext = (path as NSString).pathExtension.lowercased()
+        let text = try decodeUTF8(data, path: source)
+        switch ext {
+        case "jsonl", "ndjson": return try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem)
+        default: return SeedTextReader.read(text, source: source, stem: stem)
+        }
+    }
+
+    /// One file to read.
+    struct Input {
+        /// Where the file is.
+        let path: String
+        /// How documents name it: the path as given for a file; the folder's
+        /// own name plus the relative path for a file found in a folder, so
+        /// the value does not depend on where the folder lives.
+        let source: String
+        /// The id prefix: the file name (or relative path) without extension.
+        let stem: String
+    }
+
+    /// The files a path stands for.
+    static func expand(_ path: String, skipped: inout [String]) throws -> [Input] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CorpusError(file: path, "no such file or folder")
+        }
+        guard isDirectory.boolValue else {
+            let ext = (path as NSString).pathExtension.lowercased()
+            guard supportedExtensions.contains(ext) else {
+                throw CorpusError(file: path, "kiji cannot read '.\(ext)' files",
+                                  hint: "use plain text (.txt) or JSON Lines (.jsonl, .ndjson)")
+            }
+            return [Input(path: path, source: path, stem: stem(of: (path as NSString).lastPathComponent))]
+        }
+        guard let relativePaths = FileManager.default.subpaths(atPath: path) else {
+            throw CorpusError(file: path, "folder cannot be listed")
+        }
+        var result: [Input] = []
+        let folderName = (path as NSString).standardizingPath.split(separator: "/").last.map(String.init) ?? path
+        // Byte order of the UTF-8 paths: the same on every machine and locale.
+        for relative in relativePaths.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+            let components = relative.split(separator: "/")
+            if components.contains(where: { $0.hasPrefix(".") }) { continue }
+            let full = (path as NSString).appendingPathComponent(relative)
+            var isSubdirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isSubdirectory)
+            if isSubdirectory.boolValue { continue }
+            guard supportedExtensions.contains((relative as NSString).pathExtension.lowercased()) else {
+                skipped.append(full)
+                continue
+            }
+            result.append(Input(path: full, source: "\(folderName)/\(relative)", stem: stem(of: relative)))
+        }
+        return result
+    }
+
+    static func stem(of relativePath: String) -> String {
+        (relativePath as NSString).deletingPathExtension
+    }
+
+    /// Decodes UTF-8 (dropping a byte-order mark); other encodings are an
+    /// error that names the line of the first bad byte.
+    static func decodeUTF8(_ data: Data, path: String) throws -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
+            case .emptyInput: break decoding
+            case .error: break decoding
+            }
+        }
+        throw CorpusError(file: path, line: line, "is not valid UTF-8",
+                          hint: "convert it first, e.g. iconv -f CP932 -t UTF-8 '\(path)' > converted.txt")
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Reads JSON Lines: one object per line with the fields `id`, `date`,
+/// `title`, `text` or `body`, `author` or `authors`, `url` or `urls`. Other
+/// keys are kept as metadata. Blank lines are skipped.
+public enum JSONLinesReader {
+    static let mappedKeys: Set<String> = ["id", "date", "title", "text", "body", "author", "authors", "url", "urls"]
+
+    public static func read(_ data: Data, source: String, stem: String) throws -> [Document] {
+        let decoder = JSONDecoder()
+        var documents: [Document] = []
+        var lineNumber = 0
+        for lineBytes in data.split(separator: 10, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if lineBytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            let object: [String: JSONValue]
+            do {
+                object = try decoder.decode([String: JSONValue].self, from: Data(lineBytes))
+            } catch {
+                let isObject = lineBytes.first(where: { $0 != 32 && $0 != 9 }) == UInt8(ascii: "{")
+                throw CorpusError(file: source, line: lineNumber,
+                                  isObject ? "not valid JSON" : "not a JSON object",
+                                  hint: "each line of a JSON Lines file must hold one JSON object, e.g. {\"id\": \"a1\", \"date\": \"2025-01-31\", \"title\": \"…\", \"text\": \"…\"}")
+            }
+            documents.append(try document(from: object, source: source, stem: stem, line: lineNumber))
+        }
+        return documents
+    }
+
+    static func document(from object: [String: JSONValue], source: String, stem: String, line: Int) throws -> Document {
+        func fail(_ problem: String, _ hint: String? = nil) -> CorpusError {
+            CorpusError(file: source, line: line, problem, hint: hint)
+        }
+        func string(_ key: String) throws -> String? {
+            switch object[key] {
+            case nil, .null?: return nil
+            case .string(let s)?: return s
+            case let other?: throw fail("field '\(key)' must be a string, not \(other.kindName)")
+            }
+        }
+        func strings(_ plural: String, _ singular: String) throws -> [String] {
+            for key in [plural, singular] {
+                switch object[key] {
+                case nil, .null?: continue
+                case .string(let s)?: return s.isEmpty ? [] : [s]
+                case .array(let items)?:
+                    return try items.map {
+                        guard case .string(let s) = $0 else { throw fail("field '\(key)' must be a string or an array of strings") }
+                        return s
+                    }
+                case let other?: throw fail("field '\(key)' must be a string or an array of strings, not \(other.kindName)")
+                }
+            }
+            return []
+        }
+
+        let id: String
+        switch object["id"] {
+        case nil, .null?: id = "\(stem):\(line)"
+        case .string(let s)? where !s.isEmpty: id = s
+        case .integer(let i)?: id = String(i)
+        case let other?: throw fail("field 'id' must be a non-empty string or an integer, not \(other.kindName)")
+        }
+        let title = try string("title")
+        let body = try string("text") ?? string("body")
+        guard title != nil || body != nil else {
+            let keys = object.keys.sorted().joined(separator: ", ")
+            throw fail("the object has no 'text', 'body' or 'title' field (its keys: \(keys))",
+                       "rename the field holding the article text to 'text'")
+        }
+        var date: CalendarDate?
+        if let written = try string("date"), !written.isEmpty {
+            guard let parsed = parseDate(written) else {
+                throw fail("date '\(written)' is not an ISO 8601 date",
+                           "write dates as 2025-01-31, 2025-01-31T09:00:00+09:00 or 2025-01-31T09:00:00+0900")
+            }
+            date = parsed
+        }
+        return Document(id: id, source: source, line: line, title: title ?? "", body: body ?? "",
+                        date: date, authors: try strings("authors", "author"),
+                        urls: try strings("urls", "url"), meta: object.filter { !mappedKeys.contains($0.key) })
+    }
+
+    /// The calendar date of an ISO 8601 date or date-time, as written (the
+    /// local date; the offset is checked but not applied).
+    public static func parseDate(_ text: String) -> CalendarDate? {
+        guard let match = text.wholeMatch(of: isoDate) else { return nil }
+        let (_, y, m, d) = (match.output.0, match.output.1, match.output.2, match.output.3)
+        return CalendarDate(year: Int(y)!, month: Int(m)!, day: Int(d)!)
+    }
+
+    nonisolated(unsafe) private static let isoDate =
+        #/([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?)?(?:Z|z|[+\-][0-9]{2}(?::?[0-9]{2})?)?/#
+}
+
+extension JSONValue {
+    var kindName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .integer, .number: "a number"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
+}

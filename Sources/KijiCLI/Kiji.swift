@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+
+/// The `kiji` command: runs Lua analysis plugins over a news corpus.
+public struct Kiji: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "kiji",
+        abstract: "Analyse a corpus of news articles with Lua plugins; statistics come out as tidy CSV.",
+        discussion: """
+        Examples:
+          kiji list                                    show the bundled plugins
+          kiji run mentions-by-month                   monthly mentions in the bundled seeds/
+          kiji run mentions-by-month news.jsonl --param terms=中国,台湾 -o out.csv
+          kiji run my-plugin.lua corpus/               run your own plugin on a folder
+
+        Corpus inputs: plain text (.txt, the seeds/ layouts) and JSON Lines (.jsonl, .ndjson);
+        a folder loads every such file below it in sorted order.
+        Exit codes: 0 success, 1 plugin or runtime error, 2 usage or input error.
+        Lua API reference: docs/lua-api.md.
+        """,
+        version: "0.1.0",
+        subcommands: [ListCommand.self, RunCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses `arguments`, runs the command and returns the process exit code.
+    public static func execute(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as KijiFailure {
+            FileHandle.standardError.write(Data("kiji: \(error.message)\n".utf8))
+            return error.exitCode
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                print(message)
+                return 0
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            // ArgumentParser uses EX_USAGE (64) for usage errors; kiji's contract is 2.
+            return code == .validationFailure ? 2 : code.rawValue
+        }
+    }
+}
+
+/// A failure with kiji's exit code: 1 for plugin or runtime errors, 2 for
+/// usage or input errors.
+struct KijiFailure: Error {
+    let message: String
+    let exitCode: Int32
+
+    static func usage(_ message: String) -> KijiFailure { KijiFailure(message: message, exitCode: 2) }
+    static func runtime(_ message: String) -> KijiFailure { KijiFailure(message: message, exitCode: 1) }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+import PluginHost
+
+/// Options shared by the commands that look up plugins.
+struct PluginOptions: ParsableArguments {
+    @Option(name: .customLong("plugins"), help: ArgumentHelp(
+        "Also look for plugins in DIR (before KIJI_PLUGIN_PATH and the bundled plugins/). Repeatable.",
+        valueName: "DIR"))
+    var directories: [String] = []
+
+    var locator: PluginLocator { PluginLocator(extraDirectories: directories) }
+}

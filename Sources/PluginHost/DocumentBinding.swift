@@ -1,0 +1,177 @@
+import Corpus
+import LuaBridge
+import Text
+
+/// The corpus as Lua sees it.
+final class CorpusHandle {
+    let documents: [Document]
+    init(documents: [Document]) { self.documents = documents }
+}
+
+/// The position of one `corpus:documents()` loop.
+final class DocumentCursor {
+    let documents: [Document]
+    var position = 0
+    init(documents: [Document]) { self.documents = documents }
+}
+
+/// Lua types for documents and the corpus (`kiji.Document`, `kiji.Corpus`).
+enum DocumentBinding {
+    static let documentType = LuaUserdataType<Document>(name: "kiji.Document")
+    static let corpusType = LuaUserdataType<CorpusHandle>(name: "kiji.Corpus")
+    static let cursorType = LuaUserdataType<DocumentCursor>(name: "kiji.DocumentCursor")
+
+    static let fieldNames = ["id", "source", "line", "title", "body", "text", "raw", "date", "date_origin",
+                             "month", "authors", "urls", "meta"]
+
+    static func define(in state: LuaState, terms: TermCache) throws {
+        var document = LuaUserdataBehaviour<Document>()
+        document.methods["count"] = { call, doc in
+            if call.isTable(2) {
+                let list = try termList(call, 2)
+                call.stack.newTable(records: list.count)
+                for term in list {
+                    let n = try terms.withNormalized(term, call: call, argument: 2) { needle in
+                        doc.textBytes.withUnsafeBufferPointer { TermSearch.count(needle, in: $0) }
+                    }
+                    call.stack.setField(term) { call.push(n) }
+                }
+                return 1
+            }
+            let n = try terms.withNormalized(try call.string(2), call: call, argument: 2) { needle in
+                doc.textBytes.withUnsafeBufferPointer { TermSearch.count(needle, in: $0) }
+            }
+            call.push(n)
+            return 1
+        }
+        document.methods["contains"] = { call, doc in
+            let found = try terms.withNormalized(try call.string(2), call: call, argument: 2) { needle in
+                doc.textBytes.withUnsafeBufferPointer { !TermSearch.byteOffsets(of: needle, in: $0, limit: 1).isEmpty }
+            }
+            call.push(found)
+            return 1
+        }
+        document.methods["find_all"] = { call, doc in
+            let matches = try terms.withNormalized(try call.string(2), call: call, argument: 2) { needle in
+                doc.textBytes.withUnsafeBufferPointer { TermSearch.matches(of: needle, in: $0) }
+            }
+            let stack = call.stack
+            stack.newTable(array: matches.count)
+            for (i, match) in matches.enumerated() {
+                stack.setIndex(i + 1) {
+                    stack.newTable(records: 3)
+                    stack.setField("start") { stack.push(match.start) }
+                    stack.setField("stop") { stack.push(match.stop) }
+                    stack.setField("length") { stack.push(match.length) }
+                }
+            }
+            return 1
+        }
+        document.index = { call, doc in
+            let key = try call.string(2)
+            try pushField(key, of: doc, on: call.stack)
+            return 1
+        }
+        document.describe = { "kiji.Document(\($0.id))" }
+        try state.define(documentType, document)
+
+        var corpus = LuaUserdataBehaviour<CorpusHandle>()
+        corpus.length = { $0.documents.count }
+        // `for doc in corpus:documents()` needs the document as the first
+        // value, so the position lives in a cursor object, not the control variable.
+        var cursor = LuaUserdataBehaviour<DocumentCursor>()
+        cursor.describe = { "kiji.DocumentCursor(\($0.position)/\($0.documents.count))" }
+        try state.define(cursorType, cursor)
+        let step = state.register(function: "documents iterator") { call in
+            let cursor = try call.object(1, cursorType)
+            guard cursor.position < cursor.documents.count else { call.stack.pushNil(); return 1 }
+            cursor.position += 1
+            call.stack.push(cursor.documents[cursor.position - 1], as: documentType)
+            return 1
+        }
+        corpus.methods["documents"] = { call, handle in
+            call.stack.push(function: step)
+            call.stack.push(DocumentCursor(documents: handle.documents), as: cursorType)
+            return 2
+        }
+        corpus.index = { call, handle in
+            guard call.isNumber(2) else {
+                throw LuaRuntimeError("kiji.Corpus has no field '\((try? call.string(2)) ?? "?")' (use #corpus, corpus[i] or corpus:documents())")
+            }
+            let index = try call.integer(2)
+            guard index >= 1, index <= handle.documents.count else {
+                call.stack.pushNil()
+                return 1
+            }
+            call.stack.push(handle.documents[index - 1], as: documentType)
+            return 1
+        }
+        corpus.describe = { "kiji.Corpus(\($0.documents.count) documents)" }
+        try state.define(corpusType, corpus)
+    }
+
+    /// The strings of a table argument such as `{"中国", "台湾"}`.
+    static func termList(_ call: LuaCall, _ argument: Int32) throws -> [String] {
+        try call.table(argument).array.enumerated().map { index, value in
+            guard let term = value.string else {
+                throw call.argumentError(argument, "term #\(index + 1) is a \(value.typeName), not a string")
+            }
+            return term
+        }
+    }
+
+    static func pushField(_ key: String, of doc: Document, on stack: LuaStack) throws {
+        switch key {
+        case "id": stack.push(doc.id)
+        case "source": stack.push(doc.source)
+        case "line": stack.push(doc.line)
+        case "title": stack.push(doc.title)
+        case "body": stack.push(doc.body)
+        case "text": stack.push(doc.text)
+        case "raw": stack.push(doc.rawText)
+        case "date": stack.push(doc.date?.description)
+        case "date_origin": stack.push(doc.dateOrigin?.rawValue)
+        case "month": stack.push(doc.month)
+        case "authors": stack.push(doc.authors)
+        case "urls": stack.push(doc.urls)
+        case "meta":
+            stack.newTable(records: doc.meta.count)
+            for key in doc.meta.keys.sorted() {
+                stack.setField(key) { push(doc.meta[key]!, on: stack) }
+            }
+        default:
+            throw LuaRuntimeError("kiji.Document has no field '\(key)' (fields: \(fieldNames.joined(separator: ", ")))")
+        }
+    }
+
+    static func push(_ value: JSONValue, on stack: LuaStack) {
+        switch value {
+        case .null: stack.pushNil()
+        case .bool(let b): stack.push(b)
+        case .integer(let i): stack.push(i)
+        case .number(let d): stack.push(d)
+        case .string(let s): stack.push(s)
+        case .array(let items):
+            stack.newTable(array: items.count)
+            for (i, item) in items.enumerated() { stack.setIndex(i + 1) { push(item, on: stack) } }
+        case .object(let fields):
+            stack.newTable(records: fields.count)
+            for key in fields.keys.sorted() { stack.setField(key) { push(fields[key]!, on: stack) } }
+        }
+    }
+}
+
+/// Normalised search terms, cached per state: plugins ask for the same few
+/// terms once per document.
+final class TermCache {
+    private var normalized: [String: [UInt8]] = [:]
+
+    func withNormalized<R>(_ term: String, call: LuaCall, argument: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws -> R {
+        if normalized[term] == nil {
+            let bytes = Array(TextNormalizer.nfkc(term).utf8)
+            guard !bytes.isEmpty else { throw call.argumentError(argument, "empty search term") }
+            normalized[term] = bytes
+        }
+        return normalized[term]!.withUnsafeBufferPointer(body)
+    }
+}

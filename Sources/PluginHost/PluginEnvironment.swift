@@ -1,0 +1,95 @@
+import Foundation
+import LuaBridge
+
+/// One Lua state prepared for plugins: the sandbox, the `kiji` library,
+/// document types, a `require` confined to the plugin folders, and a
+/// `print` that writes to stderr (stdout carries the CSV).
+final class PluginEnvironment {
+    let state: LuaState
+    /// Folders `require` searches, in order (`<dir>/lib/<name>.lua`, then `<dir>/<name>.lua`).
+    let moduleDirectories: [String]
+    let terms = TermCache()
+    private var modules: [String: LuaReference] = [:]
+    private var modulesLoading: Set<String> = []
+
+    init(moduleDirectories: [String]) throws {
+        self.state = try LuaState()
+        self.moduleDirectories = moduleDirectories
+        try DocumentBinding.define(in: state, terms: terms)
+        KijiLibrary.install(in: state)
+        installRequire()
+        installPrint()
+    }
+
+    /// Runs a plugin file and checks the table it returns.
+    func loadPlugin(at path: String) throws -> PluginSpec {
+        let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let table: LuaTable
+        do {
+            let chunk = try state.load(try Self.readSource(path), chunkName: "@" + path)
+            defer { chunk.release() }
+            let result = try state.call(chunk, results: 1)[0]
+            guard let returned = result.table else {
+                throw PluginError(plugin: fallbackName, message: "\(path): the plugin must return a table, not \(result.typeName)", location: path)
+            }
+            table = returned
+        } catch let error as LuaScriptError {
+            throw PluginError(plugin: fallbackName, scriptError: error)
+        }
+        return try PluginSpec(table: table, path: path, fallbackName: fallbackName)
+    }
+
+    static func readSource(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw PluginUsageError("cannot read plugin file '\(path)'")
+        }
+        return [UInt8](data)
+    }
+
+    private func installRequire() {
+        let require = state.register(function: "require") { [unowned self] call in
+            let name = try call.string(1)
+            let module = try self.module(named: name, call: call)
+            try call.stack.push(module)
+            return 1
+        }
+        state.setGlobal("require") { $0.push(function: require) }
+    }
+
+    private func module(named name: String, call: LuaCall) throws -> LuaReference {
+        if let loaded = modules[name] { return loaded }
+        let valid = !name.isEmpty && name.unicodeScalars.allSatisfy {
+            ($0.properties.isAlphabetic && $0.isASCII) || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)
+        } && !name.hasPrefix(".") && !name.contains("..")
+        guard valid else { throw call.argumentError(1, "module names use letters, digits, '_', '-' and '.'") }
+        guard !modulesLoading.contains(name) else { throw LuaRuntimeError("module '\(name)' requires itself (a require cycle)") }
+        let relative = name.replacingOccurrences(of: ".", with: "/") + ".lua"
+        let candidates = moduleDirectories.flatMap { ["\($0)/lib/\(relative)", "\($0)/\(relative)"] }
+        guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
+            throw LuaRuntimeError("module '\(name)' not found; looked in:\n\t" + candidates.joined(separator: "\n\t"))
+        }
+        modulesLoading.insert(name)
+        defer { modulesLoading.remove(name) }
+        let chunk = try state.load(try Self.readSource(path), chunkName: "@" + path)
+        defer { chunk.release() }
+        let module = try state.callKeepingResult(chunk) { stack in
+            stack.push(name)
+            stack.push(path)
+            return 2
+        }
+        modules[name] = module
+        return module
+    }
+
+    private func installPrint() {
+        let print = state.register(function: "print") { call in
+            var parts: [String] = []
+            for index in stride(from: Int32(1), through: call.argumentCount, by: 1) {
+                parts.append(try call.stack.describe(at: index))
+            }
+            FileHandle.standardError.write(Data((parts.joined(separator: "\t") + "\n").utf8))
+            return 0
+        }
+        state.setGlobal("print") { $0.push(function: print) }
+    }
+}

@@ -1,0 +1,189 @@
+import Corpus
+import Foundation
+import LuaBridge
+
+/// Loads one plugin into its own Lua state and runs it over documents.
+public final class PluginRunner {
+    private let environment: PluginEnvironment
+    private let spec: PluginSpec
+
+    /// - Parameters:
+    ///   - path: the plugin's `.lua` file.
+    ///   - moduleDirectories: folders for `require` (the plugin's own folder is searched first).
+    public init(path: String, moduleDirectories: [String]) throws {
+        let ownFolder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        environment = try PluginEnvironment(moduleDirectories: [ownFolder] + moduleDirectories.filter { $0 != ownFolder })
+        spec = try environment.loadPlugin(at: path)
+    }
+
+    public var name: String { spec.name }
+    public var description: String { spec.description }
+    public var path: String { spec.path }
+    public var parameters: [PluginParameter] { spec.parameters }
+    public var outputColumns: [String] { spec.outputColumns }
+
+    /// Runs the plugin. `parameters` are the user's `key=value` pairs;
+    /// unknown keys and values outside `choices` are usage errors.
+    public func run(on documents: [Document], parameters given: [String: String]) throws -> ResultTable {
+        let parameters = try spec.resolveParameters(given)
+        let stack = environment.state.stack
+        stack.newTable(records: parameters.count)
+        for key in parameters.keys.sorted() {
+            stack.setField(key) {
+                switch parameters[key]! {
+                case .string(let text): stack.push(text)
+                case .list(let items): stack.push(items)
+                case .integer(let value): stack.push(value)
+                case .number(let value): stack.push(value)
+                case .boolean(let value): stack.push(value)
+                }
+            }
+        }
+        let params = stack.popReference()
+        defer { params.release() }
+        do {
+            if let prepare = spec.prepare {
+                try environment.state.call(prepare) { try $0.push(params); return 1 }
+            }
+            if let map = spec.map {
+                return try runMap(map, documents: documents, params: params)
+            }
+            return try runFreeForm(spec.run!, documents: documents, params: params)
+        } catch let error as LuaScriptError {
+            throw PluginError(plugin: spec.name, scriptError: error)
+        }
+    }
+
+    private func runMap(_ map: LuaReference, documents: [Document], params: LuaReference) throws -> ResultTable {
+        let state = environment.state
+        let periods = try declaredPeriods(params: params)
+        let levels = try declaredLevels(params: params)
+        var aggregator = Aggregator(groupBy: spec.groupBy, operations: spec.aggregate)
+        let emit = state.register(function: "emit") { call in
+            let row = try Self.cells(of: try call.table(1), call: call, argument: 1)
+            do { try aggregator.add(row) } catch let error as AggregationError { throw LuaRuntimeError(error.description) }
+            return 0
+        }
+        let stack = state.stack
+        stack.push(function: emit)
+        let emitReference = stack.popReference()
+        defer { emitReference.release() }
+        for document in documents {
+            do {
+                try state.call(map) { stack in
+                    stack.push(document, as: DocumentBinding.documentType)
+                    try stack.push(emitReference)
+                    try stack.push(params)
+                    return 3
+                }
+            } catch let error as LuaScriptError {
+                throw PluginError(plugin: spec.name, scriptError: error, documentID: document.id)
+            }
+        }
+        do {
+            return try aggregator.finish(columns: spec.outputColumns, periods: periods, levels: levels)
+        } catch {
+            throw PluginError(plugin: spec.name, message: "\(spec.path): \(error.description)")
+        }
+    }
+
+    private func runFreeForm(_ run: LuaReference, documents: [Document], params: LuaReference) throws -> ResultTable {
+        let state = environment.state
+        let columns = spec.outputColumns
+        var rows: [[Cell]] = []
+        let output = OutputHandle()
+        let outputType = LuaUserdataType<OutputHandle>(name: "kiji.Output")
+        var behaviour = LuaUserdataBehaviour<OutputHandle>()
+        behaviour.methods["row"] = { call, _ in
+            let row = try Self.cells(of: try call.table(2), call: call, argument: 2)
+            if let unknown = row.keys.sorted().first(where: { !columns.contains($0) }) {
+                throw LuaRuntimeError("out:row: column '\(unknown)' is not in the plugin's columns (\(columns.joined(separator: ", ")))")
+            }
+            rows.append(columns.map { row[$0] ?? .empty })
+            return 0
+        }
+        try state.define(outputType, behaviour)
+        try state.call(run) { stack in
+            stack.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType)
+            try stack.push(params)
+            stack.push(output, as: outputType)
+            return 3
+        }
+        return ResultTable(columns: columns, rows: rows)
+    }
+
+    /// `periods = { month = "month" }`, or a function of params returning such a table.
+    private func declaredPeriods(params: LuaReference) throws -> [String: PeriodKind] {
+        var value = spec.periods
+        if let function = value.function { value = try environment.state.call(function, results: 1) { try $0.push(params); return 1 }[0] }
+        guard let table = value.table else {
+            if value.isNil { return [:] }
+            throw PluginError(plugin: spec.name, message: "\(spec.path): 'periods' must be a table like { month = \"month\" }")
+        }
+        var result: [String: PeriodKind] = [:]
+        for column in table.sortedStringKeys {
+            guard let kind = table[column].string.flatMap(PeriodKind.init(rawValue:)) else {
+                let kinds = PeriodKind.allCases.map(\.rawValue).joined(separator: ", ")
+                throw PluginError(plugin: spec.name, message: "\(spec.path): periods.\(column) must be one of \(kinds)")
+            }
+            guard spec.groupBy.contains(column) else {
+                throw PluginError(plugin: spec.name, message: "\(spec.path): periods.\(column) names a column that is not in group_by")
+            }
+            result[column] = kind
+        }
+        return result
+    }
+
+    /// `levels(params)` returns `{ column = {value, …} }`.
+    private func declaredLevels(params: LuaReference) throws -> [String: [Cell]] {
+        guard let levels = spec.levels else { return [:] }
+        let value = try environment.state.call(levels, results: 1) { try $0.push(params); return 1 }[0]
+        guard let table = value.table else {
+            throw PluginError(plugin: spec.name, message: "\(spec.path): levels() must return a table like { term = {\"a\", \"b\"} }")
+        }
+        var result: [String: [Cell]] = [:]
+        for column in table.sortedStringKeys {
+            guard spec.groupBy.contains(column), let list = table[column].table else {
+                throw PluginError(plugin: spec.name, message: "\(spec.path): levels().\(column) must be a list, for a group_by column")
+            }
+            result[column] = try list.array.map { value in
+                guard let cell = Cell(value), cell != .empty else {
+                    throw PluginError(plugin: spec.name, message: "\(spec.path): levels().\(column) holds a \(value.typeName)")
+                }
+                return cell
+            }
+        }
+        return result
+    }
+
+    /// The cells of an emitted row; values must be strings, numbers or booleans.
+    static func cells(of table: LuaTable, call: LuaCall, argument: Int32) throws -> [String: Cell] {
+        var row: [String: Cell] = [:]
+        for (key, value) in table.entries {
+            guard case .string(let column) = key else {
+                throw call.argumentError(argument, "row keys must be column names (strings)")
+            }
+            guard let cell = Cell(value) else {
+                throw call.argumentError(argument, "column '\(column)' holds a \(value.typeName); use a string, number or boolean")
+            }
+            row[column] = cell
+        }
+        return row
+    }
+}
+
+/// The `out` object of a free-form plugin.
+final class OutputHandle {}
+
+extension Cell {
+    init?(_ value: LuaValue) {
+        switch value {
+        case .none: self = .empty
+        case .boolean(let b): self = .boolean(b)
+        case .integer(let i): self = .integer(i)
+        case .number(let d): self = .number(d)
+        case .string(let s): self = .string(s)
+        case .table, .function, .other: return nil
+        }
+    }
+}

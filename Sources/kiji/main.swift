@@ -1,0 +1,4 @@
+import Foundation
+import KijiCLI
+
+exit(Kiji.execute(Array(CommandLine.arguments.dropFirst())))
