@@ -87,6 +87,7 @@ static int load_text_only(lua_State *L) {
     lua_settop(L, 4);
     lua_pushliteral(L, "t");
     lua_replace(L, 3);
+    lua_settop(L, nargs);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, nargs, LUA_MULTRET);

@@ -94,11 +94,27 @@ public enum SeedTextReader {
 
     static func readArticle(_ text: String, source: String, stem: String) -> [Document] {
         let lines = splitLines(text)
-        guard let titleIndex = lines.firstIndex(where: { !$0.isBlank }) else { return [] }
-        let bodyLines = lines[(titleIndex + 1)...].drop(while: \.isBlank).reversed().drop(while: \.isBlank).reversed()
+        guard let titleIndex = articleTitleIndex(lines) else { return [] }
+        // Site chrome above the title stays in the body, first, so nothing is dropped.
+        let chrome = lines[..<titleIndex].filter { !$0.isBlank }
+        let rest = lines[(titleIndex + 1)...].drop(while: \.isBlank).reversed().drop(while: \.isBlank).reversed()
         return [makeDocument(id: stem, source: source, line: lines[titleIndex].number,
                              title: lines[titleIndex].text.trimmingWhitespace,
-                             body: bodyLines.map(\.text).joined(separator: "\n"), stated: nil)]
+                             body: (chrome + rest).map(\.text).joined(separator: "\n"), stated: nil)]
+    }
+
+    /// The first non-empty line, except that short ASCII-only lines (site
+    /// navigation such as "Menu opener") above the first Japanese line of a
+    /// Japanese article are skipped.
+    static func articleTitleIndex(_ lines: [Line]) -> Int? {
+        let content = lines.indices.filter { !lines[$0].isBlank }
+        guard let first = content.first else { return nil }
+        let isJapanese = { (line: Line) in line.text.unicodeScalars.contains { $0.value >= 0x3040 && $0.value <= 0x9FFF } }
+        for index in content.prefix(4) {
+            if isJapanese(lines[index]) { return index }
+            guard lines[index].text.allSatisfy(\.isASCII), lines[index].text.count <= 40 else { return first }
+        }
+        return first
     }
 
     // MARK: pieces

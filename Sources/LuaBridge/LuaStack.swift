@@ -160,7 +160,13 @@ public struct LuaStack {
                     key = .integer(Int(lua_tointegerx(L, -2, nil)))
                 default: key = nil
                 }
-                let value = try value(at: -1, depth: depth - 1)
+                let value: LuaValue
+                do {
+                    value = try self.value(at: -1, depth: depth - 1)
+                } catch let error as LuaRuntimeError {
+                    let prefix = key.map { "field '\($0)': " } ?? ""
+                    throw LuaRuntimeError(prefix + error.description)
+                }
                 if let key { table.entries[key] = value }
                 pop()
             }

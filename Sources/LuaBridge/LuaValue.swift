@@ -31,9 +31,16 @@ public enum LuaValue {
 }
 
 /// A key of a Lua table as Swift sees it.
-public enum LuaKey: Hashable, Sendable {
+public enum LuaKey: Hashable, Sendable, CustomStringConvertible {
     case integer(Int)
     case string(String)
+
+    public var description: String {
+        switch self {
+        case .integer(let i): String(i)
+        case .string(let s): s
+        }
+    }
 }
 
 /// A Lua table copied into Swift.

@@ -60,7 +60,7 @@ public final class PluginRunner {
         let levels = try declaredLevels(params: params)
         var aggregator = Aggregator(groupBy: spec.groupBy, operations: spec.aggregate)
         let emit = state.register(function: "emit") { call in
-            let row = try Self.cells(of: try call.table(1), call: call, argument: 1)
+            let row = try Self.cells(of: try Self.rowTable(call, 1), call: call, argument: 1)
             do { try aggregator.add(row) } catch let error as AggregationError { throw LuaRuntimeError(error.description) }
             return 0
         }
@@ -95,7 +95,7 @@ public final class PluginRunner {
         let outputType = LuaUserdataType<OutputHandle>(name: "kiji.Output")
         var behaviour = LuaUserdataBehaviour<OutputHandle>()
         behaviour.methods["row"] = { call, _ in
-            let row = try Self.cells(of: try call.table(2), call: call, argument: 2)
+            let row = try Self.cells(of: try Self.rowTable(call, 2), call: call, argument: 2)
             if let unknown = row.keys.sorted().first(where: { !columns.contains($0) }) {
                 throw LuaRuntimeError("out:row: column '\(unknown)' is not in the plugin's columns (\(columns.joined(separator: ", ")))")
             }
@@ -154,6 +154,15 @@ public final class PluginRunner {
             }
         }
         return result
+    }
+
+    /// A row argument, with a hint for the commonest plugin mistake.
+    static func rowTable(_ call: LuaCall, _ argument: Int32) throws -> LuaTable {
+        do {
+            return try call.table(argument)
+        } catch let error as LuaRuntimeError where error.description.hasSuffix("not valid UTF-8") {
+            throw LuaRuntimeError("\(error.description) (string.sub cuts bytes; use kiji.text.sub to cut characters)")
+        }
     }
 
     /// The cells of an emitted row; values must be strings, numbers or booleans.

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import Corpus
+
+/// A fresh temporary folder for one test.
+func temporaryFolder() throws -> String {
+    let path = NSTemporaryDirectory() + "kiji-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+func write(_ text: String, to path: String) throws {
+    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+}
+
+@Suite struct CorpusLoaderTests {
+    @Test func loadsTheSeedsFolderInSortedOrder() throws {
+        let corpus = try CorpusLoader.load(paths: [seedsDirectory])
+        #expect(corpus.documents.count == 41)
+        #expect(corpus.files.map(\.documentCount) == [20, 1, 1, 1, 18])
+        #expect(corpus.files.first?.path == "seeds/000_43a05b1cc0bfe584.txt")
+        #expect(corpus.documents.first?.source == "seeds/000_43a05b1cc0bfe584.txt")
+        #expect(corpus.undatedCount == 20)
+        #expect(corpus.skipped.isEmpty)
+    }
+
+    @Test func folderIdsUseRelativePathsAndSkipOtherFiles() throws {
+        let folder = try temporaryFolder()
+        try write("{\"text\": \"a\"}\n", to: "\(folder)/b/feed.jsonl")
+        try write("見出し\n本文", to: "\(folder)/a.txt")
+        try write("x", to: "\(folder)/notes.pdf")
+        try write("hidden", to: "\(folder)/.cache/x.txt")
+        let corpus = try CorpusLoader.load(paths: [folder])
+        #expect(corpus.documents.map(\.id) == ["a", "b/feed:1"])
+        #expect(corpus.skipped == ["\(folder)/notes.pdf"])
+        let name = (folder as NSString).lastPathComponent
+        #expect(corpus.documents.map(\.source) == ["\(name)/a.txt", "\(name)/b/feed.jsonl"])
+    }
+
+    @Test func duplicateIdsAreAnError() throws {
+        let folder = try temporaryFolder()
+        try write("{\"id\": \"x\", \"text\": \"a\"}\n{\"id\": \"x\", \"text\": \"b\"}\n", to: "\(folder)/d.jsonl")
+        #expect { try CorpusLoader.load(paths: ["\(folder)/d.jsonl"]) } throws: { error in
+            String(describing: error).hasPrefix("\(folder)/d.jsonl:2: document id 'x' is already used at \(folder)/d.jsonl:1")
+        }
+    }
+
+    @Test func missingAndUnsupportedPathsAreErrors() throws {
+        #expect { try CorpusLoader.load(paths: ["/no/such/corpus"]) } throws: { error in
+            String(describing: error) == "/no/such/corpus: no such file or folder"
+        }
+        let folder = try temporaryFolder()
+        try write("x", to: "\(folder)/a.docx")
+        #expect { try CorpusLoader.load(paths: ["\(folder)/a.docx"]) } throws: { error in
+            String(describing: error).hasPrefix("\(folder)/a.docx: kiji cannot read '.docx' files")
+        }
+    }
+
+    @Test func invalidUTF8NamesTheLine() throws {
+        let folder = try temporaryFolder()
+        var bytes = Array("一行目\n二行目\n".utf8)
+        bytes += [0x93, 0xFA, 0x96, 0x7B, 0x0A]  // 日本 in CP932
+        try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/cp932.txt"))
+        #expect { try CorpusLoader.load(paths: ["\(folder)/cp932.txt"]) } throws: { error in
+            String(describing: error).hasPrefix("\(folder)/cp932.txt:3: is not valid UTF-8\n  convert it first, e.g. iconv -f CP932")
+        }
+    }
+
+    @Test func byteOrderMarkIsDropped() throws {
+        let folder = try temporaryFolder()
+        try Data([0xEF, 0xBB, 0xBF] + Array("{\"id\": \"a\", \"text\": \"x\"}\n".utf8)).write(to: URL(fileURLWithPath: "\(folder)/bom.jsonl"))
+        #expect(try CorpusLoader.load(paths: ["\(folder)/bom.jsonl"]).documents.map(\.id) == ["a"])
+    }
+}

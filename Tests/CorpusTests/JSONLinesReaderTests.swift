@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import Corpus
+
+@Suite struct JSONLinesReaderTests {
+    func read(_ text: String) throws -> [Document] {
+        try JSONLinesReader.read(Data(text.utf8), source: "news.jsonl", stem: "news")
+    }
+
+    @Test func mapsFieldsAndKeepsTheRestAsMeta() throws {
+        let docs = try read("""
+            {"id": "a1", "date": "2010-05-25T14:00:00+0900", "category": "topic", "title": " 題 ", "text": "本文\\n", "author": "記者A", "url": "http://x/1", "views": 3}
+            {"id": 7, "date": "2025-01-31", "body": "本文2", "authors": ["A", "B"], "urls": ["u1", "u2"]}
+            """)
+        #expect(docs.count == 2)
+        #expect(docs[0].id == "a1")
+        #expect(docs[0].title == " 題 ")  // kept exactly
+        #expect(docs[0].body == "本文\n")
+        #expect(docs[0].text == " 題 \n本文\n")
+        #expect(docs[0].date?.description == "2010-05-25")
+        #expect(docs[0].dateOrigin == .stated)
+        #expect(docs[0].authors == ["記者A"])
+        #expect(docs[0].urls == ["http://x/1"])
+        #expect(docs[0].meta == ["category": .string("topic"), "views": .integer(3)])
+        #expect(docs[1].id == "7")
+        #expect(docs[1].authors == ["A", "B"])
+        #expect(docs[1].urls == ["u1", "u2"])
+        #expect(docs[1].line == 2)
+    }
+
+    @Test(arguments: [
+        ("2025-01-31", "2025-01-31"),
+        ("2025-01-31T23:59:59Z", "2025-01-31"),
+        ("2025-01-31T23:59:59+09:00", "2025-01-31"),
+        ("2025-01-31T23:59:59.123-0500", "2025-01-31"),
+        ("2025-01-31 09:00", "2025-01-31"),
+    ])
+    func isoDatesKeepTheLocalDateAsWritten(written: String, date: String) {
+        #expect(JSONLinesReader.parseDate(written)?.description == date)
+    }
+
+    @Test func missingDateFallsBackToTheText() throws {
+        let docs = try read(#"{"title": "t", "text": "2024年5月1日の発表"}"# + "\n" + #"{"title": "u", "date": null, "text": "5月1日"}"#)
+        #expect(docs[0].date?.description == "2024-05-01")
+        #expect(docs[0].dateOrigin == .text)
+        #expect(docs[0].id == "news:1")
+        #expect(docs[1].date == nil)
+        #expect(docs[1].id == "news:2")
+    }
+
+    @Test func blankLinesAreSkippedButCounted() throws {
+        let docs = try read("\n{\"text\": \"a\"}\n   \n{\"text\": \"b\"}\n")
+        #expect(docs.map(\.line) == [2, 4])
+    }
+
+    @Test(arguments: [
+        ("{\"text\": \"a\"}\n{\"text\": ", "news.jsonl:2: not valid JSON"),
+        ("[1, 2]", "news.jsonl:1: not a JSON object"),
+        ("{\"content\": \"a\", \"id\": \"x\"}", "news.jsonl:1: the object has no 'text', 'body' or 'title' field (its keys: content, id)"),
+        ("{\"text\": \"a\", \"date\": \"31/01/2025\"}", "news.jsonl:1: date '31/01/2025' is not an ISO 8601 date"),
+        ("{\"text\": \"a\", \"date\": \"2025-02-30\"}", "news.jsonl:1: date '2025-02-30' is not an ISO 8601 date"),
+        ("{\"text\": 5}", "news.jsonl:1: field 'text' must be a string, not a number"),
+        ("{\"text\": \"a\", \"authors\": [1]}", "news.jsonl:1: field 'authors' must be a string or an array of strings"),
+        ("{\"text\": \"a\", \"id\": \"\"}", "news.jsonl:1: field 'id' must be a non-empty string or an integer, not a string"),
+    ])
+    func badLinesAreErrorsNamingFileAndLine(input: String, message: String) {
+        #expect { try read(input) } throws: { error in
+            String(describing: error).split(separator: "\n").first.map(String.init) == message
+        }
+    }
+}
