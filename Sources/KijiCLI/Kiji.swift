@@ -8,15 +8,16 @@ public struct Kiji: ParsableCommand {
         abstract: "Analyse a corpus of news articles with Lua plugins; statistics come out as tidy CSV.",
         discussion: """
         Examples:
-          kiji list                                    show the bundled plugins
-          kiji run mentions-by-month                   monthly mentions in the bundled seeds/
+          kiji list
+          kiji run mentions-by-month
           kiji run mentions-by-month news.jsonl --param terms=中国,台湾 -o out.csv
-          kiji run my-plugin.lua corpus/               run your own plugin on a folder
+          kiji run my-plugin.lua corpus/
 
-        Corpus inputs: plain text (.txt, the seeds/ layouts) and JSON Lines (.jsonl, .ndjson);
-        a folder loads every such file below it in sorted order.
+        Corpus inputs are plain text (.txt, the layouts of the bundled seeds/) and JSON Lines (.jsonl, .ndjson). A folder loads every such file below it, in sorted order.
+
         Exit codes: 0 success, 1 plugin or runtime error, 2 usage or input error.
-        Lua API reference: docs/lua-api.md.
+
+        Lua API reference: docs/lua-api.md. Commands and flags: docs/cli.md.
         """,
         version: "0.1.0",
         subcommands: [ListCommand.self, RunCommand.self]

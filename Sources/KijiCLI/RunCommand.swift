@@ -9,11 +9,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a plugin over a corpus and write its statistics as CSV.",
         discussion: """
-        PLUGIN is a bundled plugin name (see 'kiji list') or the path of a .lua file.
-        CORPUS is any number of files and folders; without one, kiji reads the bundled seeds/.
-        The CSV goes to standard output, or to FILE with -o (written atomically: a temporary
-        file is renamed into place, so FILE is never half-written). A one-line summary
-        (documents read, undated documents, time taken) goes to standard error.
+        PLUGIN is a bundled plugin name (see 'kiji list') or the path of a .lua file. CORPUS is any number of files and folders; without one, kiji reads the bundled seeds/.
+
+        The CSV goes to standard output, or to FILE with -o. FILE is written atomically (a temporary file renamed into place), so it is never half-written. A one-line summary (documents read, undated documents, time taken) goes to standard error.
 
         Examples:
           kiji run mentions-by-month
