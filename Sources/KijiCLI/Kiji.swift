@@ -27,6 +27,9 @@ public struct Kiji: ParsableCommand {
 
     /// Parses `arguments`, runs the command and returns the process exit code.
     public static func execute(_ arguments: [String]) -> Int32 {
+        // Lua compares strings with strcoll and formats numbers with the C
+        // locale; fixing it keeps sorting and CSV identical on every machine.
+        setlocale(LC_ALL, "C")
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
