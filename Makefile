@@ -17,7 +17,7 @@ run: build
 ## Installs what is missing, builds, and runs the whole test suite.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-xctest
 
 ## Speed against a baseline measured in the same run (needs ../shared/corpus or KIJI_BENCH_CORPUS).
 bench: build

@@ -33,11 +33,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "kiji", dependencies: ["KijiCLI"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "TextTests", dependencies: ["Text"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
-        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "Corpus"]),
-        .testTarget(name: "KijiCLITests", dependencies: ["KijiCLI", "kiji"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
+        .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "Corpus", "TestSupport"]),
+        .testTarget(name: "KijiCLITests", dependencies: ["KijiCLI", "kiji", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

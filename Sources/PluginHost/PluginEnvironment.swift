@@ -26,7 +26,7 @@ final class PluginEnvironment {
         let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let table: LuaTable
         do {
-            let chunk = try state.load(try Self.readSource(path), chunkName: "@" + path)
+            let chunk = try state.load(try Self.readSource(path), chunkName: Self.chunkName(for: path))
             defer { chunk.release() }
             let result = try state.call(chunk, results: 1)[0]
             guard let returned = result.table else {
@@ -37,6 +37,14 @@ final class PluginEnvironment {
             throw PluginError(plugin: fallbackName, scriptError: error)
         }
         return try PluginSpec(table: table, path: path, fallbackName: fallbackName)
+    }
+
+    /// "@path" for error messages, relative to the working folder when the
+    /// file is inside it: Lua keeps only the last 59 characters of a name.
+    static func chunkName(for path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let folder = FileManager.default.currentDirectoryPath + "/"
+        return "@" + (absolute.hasPrefix(folder) ? String(absolute.dropFirst(folder.count)) : absolute)
     }
 
     static func readSource(_ path: String) throws -> [UInt8] {
@@ -70,7 +78,7 @@ final class PluginEnvironment {
         }
         modulesLoading.insert(name)
         defer { modulesLoading.remove(name) }
-        let chunk = try state.load(try Self.readSource(path), chunkName: "@" + path)
+        let chunk = try state.load(try Self.readSource(path), chunkName: Self.chunkName(for: path))
         defer { chunk.release() }
         let module = try state.callKeepingResult(chunk) { stack in
             stack.push(name)

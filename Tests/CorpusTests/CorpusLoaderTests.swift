@@ -1,18 +1,7 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Corpus
-
-/// A fresh temporary folder for one test.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "kiji-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
-func write(_ text: String, to path: String) throws {
-    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-}
 
 @Suite struct CorpusLoaderTests {
     @Test func loadsTheSeedsFolderInSortedOrder() throws {

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Corpus
 
 /// The repository's bundled seeds/ folder.
-let seedsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("seeds").path
+let seedsDirectory = repositoryRoot.appendingPathComponent("seeds").path
 
 func readSeed(_ name: String) throws -> [Document] {
     try CorpusLoader.loadFile("\(seedsDirectory)/\(name)", source: name, stem: String(name.prefix(3)))

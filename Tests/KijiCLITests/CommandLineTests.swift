@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every command and flag of the CLI, checked end to end.
 @Suite struct CommandLineTests {
@@ -84,14 +85,15 @@ import Testing
                 emit { k = t.x }
               end }
             """, to: "\(folder)/oops.lua")
-        let result = try KijiProcess.run(["run", "\(folder)/oops.lua", try fixtureFile()])
+        // Paths inside the working folder are shown relative to it.
+        let result = try KijiProcess.run(["run", "oops.lua", try fixtureFile()], in: folder)
         #expect(result.status == 1)
         #expect(result.stdout == "")
         let lines = result.stderr.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "kiji: plugin 'oops' failed: \(folder)/oops.lua:4: attempt to index a nil value (local 't')")
+        #expect(lines[0] == "kiji: plugin 'oops' failed: oops.lua:4: attempt to index a nil value (local 't')")
         #expect(lines[1] == "  while processing document 'n1'")
         #expect(lines[2] == "  stack traceback:")
-        #expect(lines.contains { $0.contains("\(folder)/oops.lua:4: in function") })
+        #expect(lines.contains { $0.contains("oops.lua:4: in function") })
     }
 
     @Test(arguments: [

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The plugins in examples/ run as documented in examples/README.md.
 @Suite struct ExamplesTests {

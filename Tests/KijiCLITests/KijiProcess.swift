@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `kiji` executable, as a user would.
 struct KijiProcess {
@@ -21,8 +22,7 @@ struct KijiProcess {
         fatalError("kiji executable not found near \(testBinary.path); run 'swift build' first")
     }()
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = repositoryRoot
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
         let process = Process()
@@ -53,14 +53,3 @@ struct KijiProcess {
     }
 }
 
-/// A fresh temporary folder for one test.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "kiji-cli-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
-func write(_ text: String, to path: String) throws {
-    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-}

@@ -1,14 +1,14 @@
 import Corpus
 import Foundation
+import TestSupport
 @testable import PluginHost
 
 /// Writes `source` as a plugin file in a fresh folder and loads it.
 func plugin(_ source: String, name: String = "probe", modules: [String: String] = [:]) throws -> PluginRunner {
-    let folder = NSTemporaryDirectory() + "kiji-plugin-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: folder + "/lib", withIntermediateDirectories: true)
-    for (module, text) in modules { try Data(text.utf8).write(to: URL(fileURLWithPath: "\(folder)/lib/\(module).lua")) }
+    let folder = try temporaryFolder()
+    for (module, text) in modules { try write(text, to: "\(folder)/lib/\(module).lua") }
     let path = "\(folder)/\(name).lua"
-    try Data(source.utf8).write(to: URL(fileURLWithPath: path))
+    try write(source, to: path)
     return try PluginRunner(path: path, moduleDirectories: [])
 }
 
