@@ -3,7 +3,8 @@ import PackageDescription
 
 // Layers, bottom to top (see docs/architecture.md):
 // CLua -> CLuaShims -> LuaBridge ─┐
-// Text -> Corpus ─────────────────┴─> PluginHost -> KijiCLI -> kiji
+// Text -> Corpus ─────────────────┤
+// CMeCab -> Morphology ───────────┴─> PluginHost -> KijiCLI -> kiji
 let package = Package(
     name: "kiji",
     platforms: [.macOS(.v13)],
@@ -20,11 +21,13 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
+        .systemLibrary(name: "CMeCab", providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]),
         .target(name: "CLuaShims", dependencies: ["CLua"]),
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShims"]),
         .target(name: "Text"),
+        .target(name: "Morphology", dependencies: ["CMeCab", "Text"]),
         .target(name: "Corpus", dependencies: ["Text"]),
-        .target(name: "PluginHost", dependencies: ["LuaBridge", "Corpus", "Text"]),
+        .target(name: "PluginHost", dependencies: ["LuaBridge", "Corpus", "Text", "Morphology"]),
         .target(
             name: "KijiCLI",
             dependencies: [
@@ -36,6 +39,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "TextTests", dependencies: ["Text"]),
+        .testTarget(name: "MorphologyTests", dependencies: ["Morphology"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "Corpus", "TestSupport"]),
         .testTarget(name: "KijiCLITests", dependencies: ["KijiCLI", "kiji", "TestSupport"]),

@@ -216,3 +216,7 @@ int kiji_is_integer_valued(lua_State *L, int index) { return lua_isinteger(L, in
 void kiji_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }
 const char *kiji_typename(lua_State *L, int index) { return luaL_typename(L, index); }
 int kiji_get_named_metatable(lua_State *L, const char *name) { return luaL_getmetatable(L, name); }
+void kiji_set_empty_environment(lua_State *L) {
+    lua_newtable(L);
+    if (lua_setupvalue(L, -2, 1) == NULL) lua_pop(L, 1);
+}

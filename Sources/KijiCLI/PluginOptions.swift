@@ -9,5 +9,10 @@ struct PluginOptions: ParsableArguments {
         valueName: "DIR"))
     var directories: [String] = []
 
+    @Option(name: .customLong("mecab-dict"), help: ArgumentHelp(
+        "The MeCab dictionary folder (default: KIJI_MECAB_DICT, then mecab-config --dicdir and Debian's mecab-ipadic-utf8).",
+        valueName: "DIR"))
+    var mecabDictionary: String?
+
     var locator: PluginLocator { PluginLocator(extraDirectories: directories) }
 }

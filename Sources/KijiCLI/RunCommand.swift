@@ -42,7 +42,8 @@ struct RunCommand: ParsableCommand {
         let given = try parsedParameters()
         let runner: PluginRunner
         do {
-            runner = try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories)
+            runner = try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories,
+                                      mecabDictionary: pluginOptions.mecabDictionary)
         } catch let error as PluginUsageError {
             throw KijiFailure.usage(error.description)
         } catch let error as PluginError {

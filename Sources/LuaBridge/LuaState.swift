@@ -70,13 +70,16 @@ public final class LuaState {
 
     /// Compiles a text chunk; the chunk name appears in error messages, so
     /// pass "@path" for files. Returns the compiled function.
-    public func load(_ source: [UInt8], chunkName: String) throws -> LuaReference {
+    /// - Parameter isolated: run the chunk with an empty environment (no
+    ///   globals at all), for data files.
+    public func load(_ source: [UInt8], chunkName: String, isolated: Bool = false) throws -> LuaReference {
         let status = source.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 kiji_load_text(L, chars.baseAddress, chars.count, chunkName)
             }
         }
         guard status == LUA_OK else { throw popScriptError() }
+        if isolated { kiji_set_empty_environment(L) }
         return LuaReference(state: self)
     }
 

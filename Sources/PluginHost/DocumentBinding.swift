@@ -24,8 +24,9 @@ enum DocumentBinding {
     static let fieldNames = ["id", "source", "line", "title", "body", "text", "raw", "date", "date_origin",
                              "month", "authors", "urls", "meta"]
 
-    static func define(in state: LuaState, terms: TermCache) throws {
+    static func define(in state: LuaState, terms: TermCache, morphology: MorphologyService) throws {
         var document = LuaUserdataBehaviour<Document>()
+        TextBinding.addDocumentMethods(to: &document, morphology: morphology)
         document.methods["count"] = { call, doc in
             if call.isTable(2) {
                 let list = try termList(call, 2)

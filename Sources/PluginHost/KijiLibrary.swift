@@ -1,11 +1,14 @@
+import Corpus
 import LuaBridge
+import Morphology
 import Text
 
 /// The `kiji` global table: version and the `kiji.text` helpers.
 enum KijiLibrary {
     static let version = "0.1.0"
 
-    static func install(in state: LuaState) {
+    /// - Parameter extraFunctions: more `kiji.NAME` functions, registered by the caller.
+    static func install(in state: LuaState, morphology: MorphologyService, extraFunctions: [String: HostFunctionID] = [:]) {
         let len = state.register(function: "len") { call in
             call.push(UnicodeText.length(try call.string(1)))
             return 1
@@ -30,9 +33,55 @@ enum KijiLibrary {
             call.push(UnicodeText.trimmed(try call.string(1)))
             return 1
         }
+        let tokenize = state.register(function: "tokenize") { call in
+            do {
+                TextBinding.push(try morphology.tokenize(TextNormalizer.nfkc(try call.string(1))), on: call.stack)
+            } catch let error as MeCabError {
+                throw LuaRuntimeError(error.description)
+            }
+            return 1
+        }
+        let sentences = state.register(function: "sentences") { call in
+            TextBinding.push(SentenceSplitter.split(TextNormalizer.nfkc(try call.string(1))), on: call.stack)
+            return 1
+        }
+        let matcher = state.register(function: "matcher") { call in
+            let patterns = try DocumentBinding.termList(call, 1).map(TextNormalizer.nfkc)
+            if let empty = patterns.firstIndex(where: \.isEmpty) {
+                throw call.argumentError(1, "pattern #\(empty + 1) is empty")
+            }
+            call.stack.push(MatcherHandle(patterns: patterns), as: TextBinding.matcherType)
+            return 1
+        }
+        let period = state.register(function: "period") { call in
+            let date = try call.string(1)
+            let kind = try periodKind(call, 2)
+            guard let parsed = CalendarDate(iso: date) else { throw call.argumentError(1, "'\(date)' is not a date like 2025-01-31") }
+            call.push(kind.label(for: parsed))
+            return 1
+        }
+        let periods = state.register(function: "periods") { call in
+            let kind = try periodKind(call, 3)
+            var bounds: [Int] = []
+            for argument in Int32(1)...2 {
+                let date = try call.string(argument)
+                guard let parsed = CalendarDate(iso: date) else { throw call.argumentError(argument, "'\(date)' is not a date like 2025-01-31") }
+                bounds.append(kind.index(of: parsed))
+            }
+            call.stack.push(kind.labels(from: bounds[0], through: bounds[1]))
+            return 1
+        }
         state.setGlobal("kiji") { stack in
-            stack.newTable(records: 2)
+            stack.newTable(records: 8)
             stack.setField("version") { stack.push(version) }
+            stack.setField("tokenize") { stack.push(function: tokenize) }
+            stack.setField("sentences") { stack.push(function: sentences) }
+            stack.setField("matcher") { stack.push(function: matcher) }
+            stack.setField("period") { stack.push(function: period) }
+            stack.setField("periods") { stack.push(function: periods) }
+            for name in extraFunctions.keys.sorted() {
+                stack.setField(name) { stack.push(function: extraFunctions[name]!) }
+            }
             stack.setField("text") {
                 stack.newTable(records: 5)
                 stack.setField("len") { stack.push(function: len) }
@@ -43,4 +92,13 @@ enum KijiLibrary {
             }
         }
     }
+}
+
+/// A period kind argument such as "month" or "fiscal_year".
+func periodKind(_ call: LuaCall, _ argument: Int32) throws -> PeriodKind {
+    let name = try call.string(argument)
+    guard let kind = PeriodKind(rawValue: name) else {
+        throw call.argumentError(argument, "'\(name)' is not one of \(PeriodKind.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return kind
 }

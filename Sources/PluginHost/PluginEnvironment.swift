@@ -12,13 +12,17 @@ final class PluginEnvironment {
     private var modules: [String: LuaReference] = [:]
     private var modulesLoading: Set<String> = []
 
-    init(moduleDirectories: [String]) throws {
+    let morphology: MorphologyService
+
+    init(moduleDirectories: [String], mecabDictionary: String? = nil) throws {
         self.state = try LuaState()
         self.moduleDirectories = moduleDirectories
-        try DocumentBinding.define(in: state, terms: terms)
-        KijiLibrary.install(in: state)
+        self.morphology = MorphologyService(dictionaryOverride: mecabDictionary)
+        try DocumentBinding.define(in: state, terms: terms, morphology: morphology)
+        try TextBinding.defineMatcher(in: state)
         installRequire()
         installPrint()
+        KijiLibrary.install(in: state, morphology: morphology, extraFunctions: ["load_data": registerLoadData()])
     }
 
     /// Runs a plugin file and checks the table it returns.
@@ -87,6 +91,24 @@ final class PluginEnvironment {
         }
         modules[name] = module
         return module
+    }
+
+    /// `kiji.load_data(path)`: runs a Lua data file (a dictionary, a
+    /// scheme) with no globals at all and returns its value.
+    private func registerLoadData() -> HostFunctionID {
+        let loadData = state.register(function: "load_data") { [unowned self] call in
+            let path = try call.string(1)
+            guard path.hasSuffix(".lua") else { throw call.argumentError(1, "a data file must end in .lua, got '\(path)'") }
+            let source: [UInt8]
+            do { source = try Self.readSource(path) } catch { throw LuaRuntimeError("cannot read data file '\(path)'") }
+            let chunk = try self.state.load(source, chunkName: Self.chunkName(for: path), isolated: true)
+            defer { chunk.release() }
+            let value = try self.state.callKeepingResult(chunk)
+            defer { value.release() }
+            try call.stack.push(value)
+            return 1
+        }
+        return loadData
     }
 
     private func installPrint() {

@@ -10,9 +10,11 @@ public final class PluginRunner {
     /// - Parameters:
     ///   - path: the plugin's `.lua` file.
     ///   - moduleDirectories: folders for `require` (the plugin's own folder is searched first).
-    public init(path: String, moduleDirectories: [String]) throws {
+    ///   - mecabDictionary: the MeCab dictionary folder (`--mecab-dict`); found automatically when nil.
+    public init(path: String, moduleDirectories: [String], mecabDictionary: String? = nil) throws {
         let ownFolder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        environment = try PluginEnvironment(moduleDirectories: [ownFolder] + moduleDirectories.filter { $0 != ownFolder })
+        environment = try PluginEnvironment(moduleDirectories: [ownFolder] + moduleDirectories.filter { $0 != ownFolder },
+                                            mecabDictionary: mecabDictionary)
         spec = try environment.loadPlugin(at: path)
     }
 
@@ -80,8 +82,9 @@ public final class PluginRunner {
                 throw PluginError(plugin: spec.name, scriptError: error, documentID: document.id)
             }
         }
+        let columns = try resolvedColumns(params: params)
         do {
-            return try aggregator.finish(columns: spec.outputColumns, periods: periods, levels: levels)
+            return try aggregator.finish(columns: columns, periods: periods, levels: levels)
         } catch {
             throw PluginError(plugin: spec.name, message: "\(spec.path): \(error.description)")
         }
@@ -89,7 +92,7 @@ public final class PluginRunner {
 
     private func runFreeForm(_ run: LuaReference, documents: [Document], params: LuaReference) throws -> ResultTable {
         let state = environment.state
-        let columns = spec.outputColumns
+        let columns = try resolvedColumns(params: params)
         var rows: [[Cell]] = []
         let output = OutputHandle()
         let outputType = LuaUserdataType<OutputHandle>(name: "kiji.Output")
@@ -110,6 +113,17 @@ public final class PluginRunner {
             return 3
         }
         return ResultTable(columns: columns, rows: rows)
+    }
+
+    /// The declared columns, calling `columns(params)` when it is a function.
+    private func resolvedColumns(params: LuaReference) throws -> [String] {
+        guard let function = spec.columnsFunction else { return spec.outputColumns }
+        let value = try environment.state.call(function, results: 1) { try $0.push(params); return 1 }[0]
+        let names = value.table?.array.compactMap(\.string) ?? []
+        guard !names.isEmpty, names.count == value.table?.array.count else {
+            throw PluginError(plugin: spec.name, message: "\(spec.path): columns(params) must return a non-empty list of strings")
+        }
+        return names
     }
 
     /// `periods = { month = "month" }`, or a function of params returning such a table.

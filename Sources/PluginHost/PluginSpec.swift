@@ -47,8 +47,10 @@ final class PluginSpec {
     let name: String
     let description: String
     let parameters: [PluginParameter]
-    /// Output columns in order, when the plugin declares them.
+    /// Output columns in order, when the plugin declares them as a list.
     let columns: [String]?
+    /// `columns(params)`, when the plugin declares them as a function.
+    let columnsFunction: LuaReference?
     let groupBy: [String]
     let aggregate: [(column: String, operation: AggregateOperation)]
     let periods: LuaValue
@@ -91,7 +93,13 @@ final class PluginSpec {
         guard let name = try optionalString("name"), !name.isEmpty else { throw fail("the plugin table needs a 'name' string") }
         self.name = name
         self.description = try optionalString("description") ?? ""
-        self.columns = try stringList("columns")
+        if case .function(let function) = table["columns"] {
+            self.columns = nil
+            self.columnsFunction = function
+        } else {
+            self.columns = try stringList("columns")
+            self.columnsFunction = nil
+        }
         self.groupBy = try stringList("group_by") ?? []
         self.prepare = try function("prepare")
         self.map = try function("map")
@@ -150,13 +158,16 @@ final class PluginSpec {
                 throw fail("column '\(unknown)' is neither a group_by key nor an aggregate column")
             }
         case (nil, .some):
-            if columns == nil { throw fail("a run plugin needs 'columns', the list of output columns in order") }
+            if columns == nil && columnsFunction == nil {
+                throw fail("a run plugin needs 'columns', the list of output columns in order")
+            }
         }
     }
 
-    /// Output columns: as declared, or group_by keys then aggregates.
+    /// Output columns: as declared, or group_by keys then aggregates. Empty
+    /// when they depend on the parameters (`columns` is a function).
     var outputColumns: [String] {
-        columns ?? groupBy + aggregate.map(\.column)
+        columns ?? (columnsFunction == nil ? groupBy + aggregate.map(\.column) : [])
     }
 
     /// Checks user values against the declared parameters and fills defaults.

@@ -4,12 +4,13 @@ import TestSupport
 @testable import PluginHost
 
 /// Writes `source` as a plugin file in a fresh folder and loads it.
-func plugin(_ source: String, name: String = "probe", modules: [String: String] = [:]) throws -> PluginRunner {
+func plugin(_ source: String, name: String = "probe", modules: [String: String] = [:],
+            moduleDirectories: [String] = []) throws -> PluginRunner {
     let folder = try temporaryFolder()
     for (module, text) in modules { try write(text, to: "\(folder)/lib/\(module).lua") }
     let path = "\(folder)/\(name).lua"
     try write(source, to: path)
-    return try PluginRunner(path: path, moduleDirectories: [])
+    return try PluginRunner(path: path, moduleDirectories: moduleDirectories)
 }
 
 func document(_ id: String, _ date: String?, title: String = "", _ body: String, authors: [String] = []) -> Document {

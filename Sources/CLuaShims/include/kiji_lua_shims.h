@@ -44,6 +44,10 @@ int kiji_open_sandbox(lua_State *L);
 /// Loads a text chunk (never binary). Returns a Lua status.
 int kiji_load_text(lua_State *L, const char *buffer, size_t size, const char *chunkname);
 
+/// Gives the function on top a new, empty environment (its first upvalue,
+/// _ENV), so a data file cannot reach any global.
+void kiji_set_empty_environment(lua_State *L);
+
 /// Calls the function below `nargs` arguments under lua_pcall with a message
 /// handler that appends a traceback and copes with non-string error values.
 int kiji_pcall_traceback(lua_State *L, int nargs, int nresults);

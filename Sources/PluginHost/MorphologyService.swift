@@ -1,0 +1,46 @@
+import Corpus
+import Morphology
+
+/// MeCab for one plugin environment: the model loads on first use, and each
+/// document's tokens are computed once and kept while the cache has room.
+final class MorphologyService {
+    /// `--mecab-dict`, when given.
+    let dictionaryOverride: String?
+    private var tagger: MeCabTagger?
+    private var cache: [ObjectIdentifier: [Token]] = [:]
+    private var cacheOrder: [ObjectIdentifier] = []
+    private var cachedTokens = 0
+    /// Upper bound on cached tokens (about 100 bytes each); the oldest
+    /// documents are dropped first when it is reached.
+    static let cacheLimit = 2_000_000
+
+    init(dictionaryOverride: String?) {
+        self.dictionaryOverride = dictionaryOverride
+    }
+
+    func tokens(for document: Document) throws -> [Token] {
+        let key = ObjectIdentifier(document)
+        if let cached = cache[key] { return cached }
+        let tokens = try tokenize(document.text)
+        cache[key] = tokens
+        cacheOrder.append(key)
+        cachedTokens += tokens.count
+        while cachedTokens > Self.cacheLimit, cacheOrder.count > 1 {
+            let oldest = cacheOrder.removeFirst()
+            cachedTokens -= cache.removeValue(forKey: oldest)?.count ?? 0
+        }
+        return tokens
+    }
+
+    func tokenize(_ text: String) throws -> [Token] {
+        try loadedTagger().tokenize(text)
+    }
+
+    private func loadedTagger() throws -> MeCabTagger {
+        if let tagger { return tagger }
+        let path = try DictionaryLocator.locate(explicit: dictionaryOverride)
+        let tagger = try MeCabTagger(model: MeCabModel(dictionary: path))
+        self.tagger = tagger
+        return tagger
+    }
+}

@@ -1,0 +1,99 @@
+import Corpus
+import LuaBridge
+import Morphology
+import Text
+
+/// Lua values for the text layer: tokens, sentences, pattern matchers.
+enum TextBinding {
+    static let matcherType = LuaUserdataType<MatcherHandle>(name: "kiji.Matcher")
+
+    /// Pushes an array of token tables.
+    static func push(_ tokens: [Token], on stack: LuaStack) {
+        stack.newTable(array: tokens.count)
+        for (i, token) in tokens.enumerated() {
+            stack.setIndex(i + 1) {
+                stack.newTable(records: 7)
+                stack.setField("surface") { stack.push(token.surface) }
+                stack.setField("base") { stack.push(token.base) }
+                stack.setField("pos") { stack.push(token.pos) }
+                stack.setField("pos_detail") { stack.push(token.posDetail) }
+                stack.setField("reading") { stack.push(token.reading) }
+                stack.setField("start") { stack.push(token.start) }
+                stack.setField("length") { stack.push(token.length) }
+            }
+        }
+    }
+
+    /// Pushes an array of sentence tables.
+    static func push(_ sentences: [Sentence], on stack: LuaStack) {
+        stack.newTable(array: sentences.count)
+        for (i, sentence) in sentences.enumerated() {
+            stack.setIndex(i + 1) {
+                stack.newTable(records: 3)
+                stack.setField("text") { stack.push(sentence.text) }
+                stack.setField("start") { stack.push(sentence.start) }
+                stack.setField("length") { stack.push(sentence.length) }
+            }
+        }
+    }
+
+    /// `doc:tokens()` and `doc:sentences()`.
+    static func addDocumentMethods(to behaviour: inout LuaUserdataBehaviour<Document>, morphology: MorphologyService) {
+        behaviour.methods["tokens"] = { call, doc in
+            do {
+                push(try morphology.tokens(for: doc), on: call.stack)
+            } catch let error as MeCabError {
+                throw LuaRuntimeError(error.description)
+            }
+            return 1
+        }
+        behaviour.methods["sentences"] = { call, doc in
+            push(SentenceSplitter.split(doc.text), on: call.stack)
+            return 1
+        }
+    }
+
+    /// `kiji.matcher`'s userdata type.
+    static func defineMatcher(in state: LuaState) throws {
+        var matcher = LuaUserdataBehaviour<MatcherHandle>()
+        matcher.methods["find"] = { call, handle in
+            let text: [UInt8]
+            if let doc = try? call.object(2, DocumentBinding.documentType) {
+                text = doc.textBytes
+            } else {
+                text = Array(TextNormalizer.nfkc(try call.string(2)).utf8)
+            }
+            text.withUnsafeBufferPointer { bytes in
+                let matches = handle.matcher.matches(in: bytes)
+                let stack = call.stack
+                stack.newTable(array: matches.count)
+                for (i, match) in matches.enumerated() {
+                    stack.setIndex(i + 1) {
+                        stack.newTable(records: 6)
+                        stack.setField("pattern") { stack.push(match.pattern + 1) }
+                        stack.setField("text") { stack.push(handle.patterns[match.pattern]) }
+                        stack.setField("start") { stack.push(match.start) }
+                        stack.setField("length") { stack.push(match.length) }
+                        stack.setField("before") { stack.push(bytes.character(before: match.byteRange.lowerBound)) }
+                        stack.setField("after") { stack.push(bytes.character(at: match.byteRange.upperBound)) }
+                    }
+                }
+            }
+            return 1
+        }
+        matcher.length = { $0.patterns.count }
+        matcher.describe = { "kiji.Matcher(\($0.patterns.count) patterns)" }
+        try state.define(matcherType, matcher)
+    }
+}
+
+/// A compiled ``PatternMatcher`` and its (normalised) patterns.
+final class MatcherHandle {
+    let patterns: [String]
+    let matcher: PatternMatcher
+
+    init(patterns: [String]) {
+        self.patterns = patterns
+        self.matcher = PatternMatcher(patterns: patterns)
+    }
+}
