@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +28,10 @@ let package = Package(
         .target(name: "Text"),
         .target(name: "Morphology", dependencies: ["CMeCab", "Text"]),
         .target(name: "Corpus", dependencies: ["Text"]),
-        .target(name: "PluginHost", dependencies: ["LuaBridge", "Corpus", "Text", "Morphology"]),
+        .target(
+            name: "PluginHost",
+            dependencies: ["LuaBridge", "Corpus", "Text", "Morphology", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .target(
             name: "KijiCLI",
             dependencies: [
@@ -42,7 +46,7 @@ let package = Package(
         .testTarget(name: "MorphologyTests", dependencies: ["Morphology"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "Corpus", "TestSupport"]),
-        .testTarget(name: "KijiCLITests", dependencies: ["KijiCLI", "kiji", "TestSupport"]),
+        .testTarget(name: "KijiCLITests", dependencies: ["KijiCLI", "kiji", "TestSupport"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,13 +24,16 @@ enum TextBinding {
         }
     }
 
-    /// Pushes an array of sentence tables.
-    static func push(_ sentences: [Sentence], on stack: LuaStack) {
+    /// Pushes an array of sentence tables; `raw` gives each its text as the
+    /// source wrote it (before normalisation), when the raw text splits the same way.
+    static func push(_ sentences: [Sentence], raw: [Sentence]? = nil, on stack: LuaStack) {
+        let raw = raw?.count == sentences.count ? raw : nil
         stack.newTable(array: sentences.count)
         for (i, sentence) in sentences.enumerated() {
             stack.setIndex(i + 1) {
-                stack.newTable(records: 3)
+                stack.newTable(records: 4)
                 stack.setField("text") { stack.push(sentence.text) }
+                stack.setField("raw") { stack.push(raw?[i].text ?? sentence.text) }
                 stack.setField("start") { stack.push(sentence.start) }
                 stack.setField("length") { stack.push(sentence.length) }
             }
@@ -48,7 +51,7 @@ enum TextBinding {
             return 1
         }
         behaviour.methods["sentences"] = { call, doc in
-            push(SentenceSplitter.split(doc.text), on: call.stack)
+            push(SentenceSplitter.split(doc.text), raw: SentenceSplitter.split(doc.rawText), on: call.stack)
             return 1
         }
     }

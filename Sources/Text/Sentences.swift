@@ -17,9 +17,11 @@ public struct Sentence: Equatable, Sendable {
 /// unbalanced bracket cannot swallow the rest of a document. Leading and
 /// trailing white space is trimmed; empty sentences are dropped.
 public enum SentenceSplitter {
-    static let enders: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "．"]
-    static let openers: Set<Unicode.Scalar> = ["「", "『", "（", "(", "【", "〈", "《", "［", "["]
-    static let closers: Set<Unicode.Scalar> = ["」", "』", "）", ")", "】", "〉", "》", "］", "]"]
+    // Each set holds a character and its NFKC form (！ and !, ｡ and 。), so
+    // raw and normalised text split into the same sentences.
+    static let enders: Set<Unicode.Scalar> = ["。", "｡", "！", "？", "!", "?"]
+    static let openers: Set<Unicode.Scalar> = ["「", "｢", "『", "（", "(", "【", "〈", "《", "［", "["]
+    static let closers: Set<Unicode.Scalar> = ["」", "｣", "』", "）", ")", "】", "〉", "》", "］", "]"]
 
     public static func split(_ text: String) -> [Sentence] {
         let scalars = Array(text.unicodeScalars)

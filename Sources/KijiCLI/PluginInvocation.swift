@@ -1,0 +1,93 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import PluginHost
+
+/// The arguments that pick a plugin, its parameters and a corpus, shared by
+/// `run` and `validate`.
+struct PluginInvocation: ParsableArguments {
+    @Argument(help: ArgumentHelp("A bundled plugin name or a path to a .lua file.", valueName: "PLUGIN"))
+    var plugin: String
+
+    @Argument(help: ArgumentHelp("Corpus files or folders (default: the bundled seeds/).", valueName: "CORPUS"))
+    var corpus: [String] = []
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("A plugin parameter as key=value. Repeatable.", valueName: "key=value"))
+    var parameters: [String] = []
+
+    @OptionGroup var pluginOptions: PluginOptions
+
+    /// What one run produced.
+    struct Outcome {
+        let runner: PluginRunner
+        let corpus: Corpus
+        let table: ResultTable
+        let started: Date
+
+        /// The one-line summary for standard error.
+        func summary(suffix: String = "") -> String {
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            return "kiji: \(runner.name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
+                + "\(corpus.files.count) files, \(table.rows.count) rows in \(seconds) s" + suffix
+        }
+    }
+
+    /// Loads the plugin (first, so its errors come before a long corpus
+    /// load), then the corpus, then runs it. Errors carry kiji's exit codes.
+    func execute() throws -> Outcome {
+        let started = Date()
+        let locator = pluginOptions.locator
+        let given = try parsedParameters()
+        let runner = try mapErrors {
+            try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories,
+                             mecabDictionary: pluginOptions.mecabDictionary)
+        }
+        let corpus = try loadCorpus()
+        let table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
+        for path in corpus.skipped.prefix(5) {
+            FileHandle.standardError.write(Data("kiji: note: skipped \(path) (not .txt, .jsonl or .ndjson)\n".utf8))
+        }
+        if corpus.skipped.count > 5 {
+            FileHandle.standardError.write(Data("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files\n".utf8))
+        }
+        return Outcome(runner: runner, corpus: corpus, table: table, started: started)
+    }
+
+    private func mapErrors<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PluginUsageError {
+            throw KijiFailure.usage(error.description)
+        } catch let error as PluginError {
+            throw KijiFailure.runtime(error.description)
+        }
+    }
+
+    private func parsedParameters() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
+                throw KijiFailure.usage("--param needs key=value, got '\(parameter)'")
+            }
+            let key = String(parameter[..<equals])
+            guard result[key] == nil else { throw KijiFailure.usage("--param \(key) is given twice") }
+            result[key] = String(parameter[parameter.index(after: equals)...])
+        }
+        return result
+    }
+
+    private func loadCorpus() throws -> Corpus {
+        var paths = corpus
+        if paths.isEmpty {
+            guard let seeds = BundledResources.directory(named: "seeds") else {
+                throw KijiFailure.usage("no corpus given and the bundled seeds/ folder was not found; name a file or folder")
+            }
+            paths = [seeds]
+        }
+        do {
+            return try CorpusLoader.load(paths: paths)
+        } catch let error as CorpusError {
+            throw KijiFailure.usage(error.description)
+        }
+    }
+}

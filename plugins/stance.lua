@@ -1,0 +1,69 @@
+-- stance: how coverage frames each target of a stance scheme, per document
+-- (or per month), with the sentence that decided each label.
+--
+-- stance     a label of the scheme (threat, cooperative … ), "neutral" (the
+--            target occurs with no or balanced cues) or "not mentioned"
+-- score      the winning label's cue weight minus the runner-up's (0 for neutral)
+-- sentences  sentences that mention the target
+-- evidence   the sentence that decided the label (as written, at most 120
+--            characters); for neutral, the first sentence naming the target
+--
+-- The rules (scope, negation, weights) are in plugins/schemes/alliance.lua
+-- and docs/stance.md. Check them against your own coding with
+-- `kiji validate stance --gold FILE.csv`.
+
+local actors = require("actors")
+local stance = require("stance")
+
+return {
+  name = "stance",
+  description = "Stance toward each target (China, the US–Japan alliance …) per document, with evidence",
+  params = {
+    by = { default = "none", choices = { "none", "month" },
+           help = "none: one row per document and target; month: articles per month, target and stance" },
+    scheme = { default = "", help = "a stance scheme file (default: plugins/schemes/alliance.lua)" },
+    dictionary = { default = "", help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
+  },
+  columns = function(params)
+    if params.by == "month" then return { "month", "target", "stance", "articles" } end
+    return { "doc_id", "date", "target", "stance", "score", "sentences", "evidence" }
+  end,
+
+  run = function(corpus, params, out)
+    local scheme = stance.load(params.scheme, actors.load(params.dictionary))
+    if params.by == "none" then
+      for doc in corpus:documents() do
+        for _, r in ipairs(scheme:classify(doc)) do
+          out:row { doc_id = doc.id, date = doc.date, target = r.target, stance = r.stance, score = r.score,
+                    sentences = r.sentences, evidence = r.evidence }
+        end
+      end
+      return
+    end
+    -- by = month: the calendar grid of mentions-by-month, every label of every target.
+    local counts, first, last, undated = {}, nil, nil, false
+    for doc in corpus:documents() do
+      local month = doc.month or "undated"
+      if doc.date then
+        if not first or doc.date < first then first = doc.date end
+        if not last or doc.date > last then last = doc.date end
+      else
+        undated = true
+      end
+      for _, r in ipairs(scheme:classify(doc)) do
+        local key = month .. "\0" .. r.target .. "\0" .. r.stance
+        counts[key] = (counts[key] or 0) + 1
+      end
+    end
+    local months = first and kiji.periods(first, last, "month") or {}
+    if undated then months[#months + 1] = "undated" end
+    for _, month in ipairs(months) do
+      for _, target in ipairs(scheme.targets) do
+        for _, label in ipairs(scheme:labels(target)) do
+          out:row { month = month, target = target.name, stance = label,
+                    articles = counts[month .. "\0" .. target.name .. "\0" .. label] or 0 }
+        end
+      end
+    end
+  end,
+}
