@@ -8,21 +8,6 @@
 
 local actors = require("actors")
 
-local function month_grid(corpus)
-  local first, last, undated
-  for doc in corpus:documents() do
-    if doc.date then
-      if not first or doc.date < first then first = doc.date end
-      if not last or doc.date > last then last = doc.date end
-    else
-      undated = true
-    end
-  end
-  local months = first and kiji.periods(first, last, "month") or {}
-  if undated then months[#months + 1] = "undated" end
-  return months
-end
-
 local function add(stats, key, mention, doc, month)
   local s = stats[key]
   if not s then
@@ -94,7 +79,7 @@ return {
       end
       return
     end
-    for _, month in ipairs(month_grid(corpus)) do
+    for _, month in ipairs(corpus:periods("month")) do
       for _, key in ipairs(keys) do
         local s = (monthly[month] or {})[key] or { mentions = 0, articles = 0 }
         out:row { month = month, actor = totals[key].actor, type = totals[key].type, mentions = s.mentions,

@@ -8,23 +8,11 @@
 -- actor_a sorts before actor_b (by UTF-8 bytes).
 
 local actors = require("actors")
+local sentence_of = require("positions").sentence_at
 
 local function pair_key(a, b, source)
   if b < a then a, b = b, a end
   return a .. "\0" .. b .. "\0" .. source, a, b
-end
-
--- The index of the sentence holding character `position`.
-local function sentence_of(sentences, position)
-  local low, high = 1, #sentences
-  while low <= high do
-    local middle = (low + high) // 2
-    local s = sentences[middle]
-    if position < s.start then high = middle - 1
-    elseif position >= s.start + s.length then low = middle + 1
-    else return middle end
-  end
-  return nil
 end
 
 return {

@@ -41,23 +41,15 @@ return {
       return
     end
     -- by = month: the calendar grid of mentions-by-month, every label of every target.
-    local counts, first, last, undated = {}, nil, nil, false
+    local counts = {}
     for doc in corpus:documents() do
       local month = doc.month or "undated"
-      if doc.date then
-        if not first or doc.date < first then first = doc.date end
-        if not last or doc.date > last then last = doc.date end
-      else
-        undated = true
-      end
       for _, r in ipairs(scheme:classify(doc)) do
         local key = month .. "\0" .. r.target .. "\0" .. r.stance
         counts[key] = (counts[key] or 0) + 1
       end
     end
-    local months = first and kiji.periods(first, last, "month") or {}
-    if undated then months[#months + 1] = "undated" end
-    for _, month in ipairs(months) do
+    for _, month in ipairs(corpus:periods("month")) do
       for _, target in ipairs(scheme.targets) do
         for _, label in ipairs(scheme:labels(target)) do
           out:row { month = month, target = target.name, stance = label,

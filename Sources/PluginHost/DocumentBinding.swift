@@ -6,6 +6,18 @@ import Text
 final class CorpusHandle {
     let documents: [Document]
     init(documents: [Document]) { self.documents = documents }
+
+    /// Every period label from the first dated document to the last, then
+    /// "undated" when some document has no date: the grid of every time series.
+    func periodGrid(_ kind: PeriodKind) -> [String] {
+        let dates = documents.compactMap(\.date)
+        var labels: [String] = []
+        if let first = dates.min(), let last = dates.max() {
+            labels = kind.labels(from: kind.index(of: first), through: kind.index(of: last))
+        }
+        if dates.count < documents.count { labels.append(PeriodKind.undatedLabel) }
+        return labels
+    }
 }
 
 /// The position of one `corpus:documents()` loop.
@@ -94,6 +106,11 @@ enum DocumentBinding {
             call.stack.push(function: step)
             call.stack.push(DocumentCursor(documents: handle.documents), as: cursorType)
             return 2
+        }
+        corpus.methods["periods"] = { call, handle in
+            let kind = try periodKind(call, 2)
+            call.stack.push(handle.periodGrid(kind))
+            return 1
         }
         corpus.index = { call, handle in
             guard call.isNumber(2) else {

@@ -55,6 +55,22 @@ import Testing
         #expect(try evaluate("kiji.text.trim('\u{3000} x ')", on: doc) == "x")
     }
 
+    @Test func corpusPeriodsCoverFirstToLastDateThenUndated() throws {
+        let runner = try plugin("""
+            return { name = "p", columns = {"v"},
+              run = function(corpus, params, out)
+                out:row{ v = table.concat(corpus:periods(params.kind), " ") }
+              end, params = { kind = { default = "month" } } }
+            """)
+        let docs = [document("a", "2024-11-30", "x"), document("b", nil, "y"), document("c", "2025-02-01", "z")]
+        #expect(try runner.run(on: docs, parameters: [:]).rows[0][0].text == "2024-11 2024-12 2025-01 2025-02 undated")
+        #expect(try runner.run(on: docs, parameters: ["kind": "fiscal_year"]).rows[0][0].text == "2024 undated")
+        #expect(try runner.run(on: Array(docs.prefix(1)), parameters: ["kind": "quarter"]).rows[0][0].text == "2024-Q4")
+        #expect { try runner.run(on: docs, parameters: ["kind": "decade"]) } throws: { error in
+            String(describing: error).contains("bad argument #1 to 'periods' ('decade' is not one of day, week, month, quarter, year, fiscal_year)")
+        }
+    }
+
     @Test func corpusIteratesAndCounts() throws {
         let runner = try plugin("""
             return { name = "c", columns = {"n", "ids"},

@@ -12,6 +12,9 @@
 -- document. The label with the highest total wins; no cues or a tie gives
 -- "neutral"; a target that does not occur is "not mentioned".
 
+local positions = require("positions")
+local sentence_at, token_from = positions.sentence_at, positions.token_from
+
 local stance = {}
 
 local Scheme = {}
@@ -150,29 +153,6 @@ function Scheme:labels(target)
   list[#list + 1] = stance.NEUTRAL
   list[#list + 1] = stance.NOT_MENTIONED
   return list
-end
-
--- Index of the sentence holding character `position`, by binary search.
-local function sentence_at(sentences, position)
-  local low, high = 1, #sentences
-  while low <= high do
-    local middle = (low + high) // 2
-    local s = sentences[middle]
-    if position < s.start then high = middle - 1
-    elseif position >= s.start + s.length then low = middle + 1
-    else return middle end
-  end
-  return nil
-end
-
--- Index of the first token starting at or after `position`.
-local function token_from(tokens, position)
-  local low, high = 1, #tokens + 1
-  while low < high do
-    local middle = (low + high) // 2
-    if tokens[middle].start < position then low = middle + 1 else high = middle end
-  end
-  return low
 end
 
 -- Target positions in the document: { {start, length}, … }.
