@@ -20,6 +20,7 @@ final class PluginEnvironment {
         self.morphology = MorphologyService(dictionaryOverride: mecabDictionary)
         try DocumentBinding.define(in: state, terms: terms, morphology: morphology)
         try TextBinding.defineMatcher(in: state)
+        try OutputHandle.define(in: state)
         installRequire()
         installPrint()
         KijiLibrary.install(in: state, morphology: morphology, extraFunctions: ["load_data": registerLoadData()])

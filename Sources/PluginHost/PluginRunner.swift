@@ -62,7 +62,7 @@ public final class PluginRunner {
         let levels = try declaredLevels(params: params)
         var aggregator = Aggregator(groupBy: spec.groupBy, operations: spec.aggregate)
         let emit = state.register(function: "emit") { call in
-            let row = try Self.cells(of: try Self.rowTable(call, 1), call: call, argument: 1)
+            let row = try RowReader.cells(of: try RowReader.rowTable(call, 1), call: call, argument: 1)
             do { try aggregator.add(row) } catch let error as AggregationError { throw LuaRuntimeError(error.description) }
             return 0
         }
@@ -93,26 +93,14 @@ public final class PluginRunner {
     private func runFreeForm(_ run: LuaReference, documents: [Document], params: LuaReference) throws -> ResultTable {
         let state = environment.state
         let columns = try resolvedColumns(params: params)
-        var rows: [[Cell]] = []
-        let output = OutputHandle()
-        let outputType = LuaUserdataType<OutputHandle>(name: "kiji.Output")
-        var behaviour = LuaUserdataBehaviour<OutputHandle>()
-        behaviour.methods["row"] = { call, _ in
-            let row = try Self.cells(of: try Self.rowTable(call, 2), call: call, argument: 2)
-            if let unknown = row.keys.sorted().first(where: { !columns.contains($0) }) {
-                throw LuaRuntimeError("out:row: column '\(unknown)' is not in the plugin's columns (\(columns.joined(separator: ", ")))")
-            }
-            rows.append(columns.map { row[$0] ?? .empty })
-            return 0
-        }
-        try state.define(outputType, behaviour)
+        let output = OutputHandle(columns: columns)
         try state.call(run) { stack in
             stack.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType)
             try stack.push(params)
-            stack.push(output, as: outputType)
+            stack.push(output, as: OutputHandle.type)
             return 3
         }
-        return ResultTable(columns: columns, rows: rows)
+        return ResultTable(columns: columns, rows: output.rows)
     }
 
     /// The declared columns, calling `columns(params)` when it is a function.
@@ -169,34 +157,7 @@ public final class PluginRunner {
         }
         return result
     }
-
-    /// A row argument, with a hint for the commonest plugin mistake.
-    static func rowTable(_ call: LuaCall, _ argument: Int32) throws -> LuaTable {
-        do {
-            return try call.table(argument)
-        } catch let error as LuaRuntimeError where error.description.hasSuffix("not valid UTF-8") {
-            throw LuaRuntimeError("\(error.description) (string.sub cuts bytes; use kiji.text.sub to cut characters)")
-        }
-    }
-
-    /// The cells of an emitted row; values must be strings, numbers or booleans.
-    static func cells(of table: LuaTable, call: LuaCall, argument: Int32) throws -> [String: Cell] {
-        var row: [String: Cell] = [:]
-        for (key, value) in table.entries {
-            guard case .string(let column) = key else {
-                throw call.argumentError(argument, "row keys must be column names (strings)")
-            }
-            guard let cell = Cell(value) else {
-                throw call.argumentError(argument, "column '\(column)' holds a \(value.typeName); use a string, number or boolean")
-            }
-            row[column] = cell
-        }
-        return row
-    }
 }
-
-/// The `out` object of a free-form plugin.
-final class OutputHandle {}
 
 extension Cell {
     init?(_ value: LuaValue) {
