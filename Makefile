@@ -18,6 +18,7 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+	.build/debug/kiji test
 
 ## Speed against a baseline measured in the same run (needs ../shared/corpus or KIJI_BENCH_CORPUS).
 bench: build

@@ -4,6 +4,8 @@
 -- mentions    matches of the actor's aliases (and surname + title) in doc.text
 -- articles    documents with at least one mention
 -- first_date / last_date   the earliest and latest dated document mentioning it
+-- With --param by=month (or day, week, quarter, year, fiscal_year) every actor
+-- gets a row for every period of the corpus, zeros included.
 -- Compounds such as 日米 are pairs (see co-mentions), not mentions of 日本 or 米国.
 
 local actors = require("actors")
@@ -29,7 +31,8 @@ return {
   name = "actor-frequency",
   description = "Mentions of people, countries and organisations under all their names, overall or per month",
   params = {
-    by = { default = "none", choices = { "none", "month" }, help = "none: one row per actor; month: a row per month and actor" },
+    by = { default = "none", choices = { "none", "day", "week", "month", "quarter", "year", "fiscal_year" },
+           help = "none: one row per actor; a period: a row per period and actor, the first column named after it" },
     min_mentions = { type = "integer", default = "1", help = "leave out actors with fewer mentions in the whole corpus" },
     include_unlisted = { type = "boolean", default = "false",
                          help = "also report proper nouns that MeCab finds and the dictionary lacks (type unlisted)" },
@@ -37,25 +40,25 @@ return {
   },
   columns = function(params)
     local columns = { "actor", "type", "mentions", "articles", "first_date", "last_date" }
-    if params.by == "month" then table.insert(columns, 1, "month") end
+    if params.by ~= "none" then table.insert(columns, 1, params.by) end
     return columns
   end,
 
   run = function(corpus, params, out)
     local dictionary = actors.load(params.dictionary)
-    local totals, monthly = {}, {}
+    local totals, per_period = {}, {}
     for doc in corpus:documents() do
       local found = dictionary:find(doc)
       local mentions = found.mentions
       if params.include_unlisted then
         for _, name in ipairs(dictionary:unlisted(doc, found)) do mentions[#mentions + 1] = name end
       end
-      local month = doc.month or "undated"
+      local period = params.by ~= "none" and doc.date and kiji.period(doc.date, params.by) or "undated"
       for _, mention in ipairs(mentions) do
         local key = mention.type .. "\0" .. mention.actor
         add(totals, key, mention, doc)
-        monthly[month] = monthly[month] or {}
-        add(monthly[month], key, mention, doc)
+        per_period[period] = per_period[period] or {}
+        add(per_period[period], key, mention, doc)
       end
     end
 
@@ -79,10 +82,10 @@ return {
       end
       return
     end
-    for _, month in ipairs(corpus:periods("month")) do
+    for _, period in ipairs(corpus:periods(params.by)) do
       for _, key in ipairs(keys) do
-        local s = (monthly[month] or {})[key] or { mentions = 0, articles = 0 }
-        out:row { month = month, actor = totals[key].actor, type = totals[key].type, mentions = s.mentions,
+        local s = (per_period[period] or {})[key] or { mentions = 0, articles = 0 }
+        out:row { [params.by] = period, actor = totals[key].actor, type = totals[key].type, mentions = s.mentions,
                   articles = s.articles, first_date = s.first_date, last_date = s.last_date }
       end
     end

@@ -1,4 +1,6 @@
--- mentions-by-month: how often each term occurs per calendar month.
+-- mentions-by-month: how often each term occurs per calendar month (or per
+-- day, ISO week, quarter, year or fiscal year with --param by=…; the first
+-- column is then named after the period).
 --
 -- mentions        non-overlapping occurrences of the NFKC-normalised term in doc.text
 -- articles        documents with at least one occurrence
@@ -15,16 +17,21 @@ return {
       default = "日米同盟,中国,尖閣,防衛費,台湾",
       help = "comma-separated terms; each is NFKC-normalised, as the text is",
     },
+    by = {
+      default = "month",
+      choices = { "day", "week", "month", "quarter", "year", "fiscal_year" },
+      help = "the period of the first column; fiscal_year is the Japanese 年度 (April to March)",
+    },
     dates = {
       default = "any",
       choices = { "any", "stated" },
       help = "any: use every date; stated: count documents dated only from their text as undated",
     },
   },
-  columns = { "month", "term", "mentions", "articles", "articles_total" },
-  group_by = { "month", "term" },
+  columns = function(params) return { params.by, "term", "mentions", "articles", "articles_total" } end,
+  group_by = function(params) return { params.by, "term" } end,
   aggregate = { mentions = "sum", articles = "sum", articles_total = "sum" },
-  periods = { month = "month" },
+  periods = function(params) return { [params.by] = params.by } end,
 
   prepare = function(params)
     for i, term in ipairs(params.terms) do
@@ -37,15 +44,14 @@ return {
   end,
 
   map = function(doc, emit, params)
-    local month = doc.month
-    if params.dates == "stated" and doc.date_origin ~= "stated" then
-      month = nil
+    local period = "undated"
+    if doc.date and (params.dates == "any" or doc.date_origin == "stated") then
+      period = kiji.period(doc.date, params.by)
     end
-    month = month or "undated"
     local counts = doc:count(params.terms)
     for _, term in ipairs(params.terms) do
       local n = counts[term]
-      emit { month = month, term = term, mentions = n, articles = n > 0 and 1 or 0, articles_total = 1 }
+      emit { [params.by] = period, term = term, mentions = n, articles = n > 0 and 1 or 0, articles_total = 1 }
     end
   end,
 }

@@ -19,13 +19,13 @@ return {
   name = "stance",
   description = "Stance toward each target (China, the US–Japan alliance …) per document, with evidence",
   params = {
-    by = { default = "none", choices = { "none", "month" },
-           help = "none: one row per document and target; month: articles per month, target and stance" },
+    by = { default = "none", choices = { "none", "day", "week", "month", "quarter", "year", "fiscal_year" },
+           help = "none: one row per document and target; a period: articles per period, target and stance" },
     scheme = { default = "", help = "a stance scheme file (default: plugins/schemes/alliance.lua)" },
     dictionary = { default = "", help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
   },
   columns = function(params)
-    if params.by == "month" then return { "month", "target", "stance", "articles" } end
+    if params.by ~= "none" then return { params.by, "target", "stance", "articles" } end
     return { "doc_id", "date", "target", "stance", "score", "sentences", "evidence" }
   end,
 
@@ -40,20 +40,20 @@ return {
       end
       return
     end
-    -- by = month: the calendar grid of mentions-by-month, every label of every target.
+    -- by a period: the calendar grid of mentions-by-month, every label of every target.
     local counts = {}
     for doc in corpus:documents() do
-      local month = doc.month or "undated"
+      local period = doc.date and kiji.period(doc.date, params.by) or "undated"
       for _, r in ipairs(scheme:classify(doc)) do
-        local key = month .. "\0" .. r.target .. "\0" .. r.stance
+        local key = period .. "\0" .. r.target .. "\0" .. r.stance
         counts[key] = (counts[key] or 0) + 1
       end
     end
-    for _, month in ipairs(corpus:periods("month")) do
+    for _, period in ipairs(corpus:periods(params.by)) do
       for _, target in ipairs(scheme.targets) do
         for _, label in ipairs(scheme:labels(target)) do
-          out:row { month = month, target = target.name, stance = label,
-                    articles = counts[month .. "\0" .. target.name .. "\0" .. label] or 0 }
+          out:row { [params.by] = period, target = target.name, stance = label,
+                    articles = counts[period .. "\0" .. target.name .. "\0" .. label] or 0 }
         end
       end
     end

@@ -4,6 +4,8 @@ import Foundation
 public struct CorpusFile: Sendable {
     /// The path as kiji shows it (folder as given + relative path).
     public let path: String
+    /// Where the file is on disk.
+    public let location: String
     public let documentCount: Int
 }
 
@@ -47,7 +49,7 @@ public enum CorpusLoader {
                     seenIDs[document.id] = document
                 }
                 documents += loaded
-                files.append(CorpusFile(path: input.source, documentCount: loaded.count))
+                files.append(CorpusFile(path: input.source, location: input.path, documentCount: loaded.count))
             }
         }
         return Corpus(documents: documents, files: files, skipped: skipped)

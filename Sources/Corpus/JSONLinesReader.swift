@@ -27,7 +27,8 @@ public enum JSONLinesReader {
         return documents
     }
 
-    static func document(from object: [String: JSONValue], source: String, stem: String, line: Int) throws -> Document {
+    /// A document from one JSON object (the fields of a JSON Lines record).
+    public static func document(from object: [String: JSONValue], source: String, stem: String, line: Int) throws -> Document {
         func fail(_ problem: String, _ hint: String? = nil) -> CorpusError {
             CorpusError(file: source, line: line, problem, hint: hint)
         }

@@ -44,12 +44,6 @@ struct PluginInvocation: ParsableArguments {
         }
         let corpus = try loadCorpus()
         let table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
-        for path in corpus.skipped.prefix(5) {
-            FileHandle.standardError.write(Data("kiji: note: skipped \(path) (not .txt, .jsonl or .ndjson)\n".utf8))
-        }
-        if corpus.skipped.count > 5 {
-            FileHandle.standardError.write(Data("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files\n".utf8))
-        }
         return Outcome(runner: runner, corpus: corpus, table: table, started: started)
     }
 
@@ -63,7 +57,7 @@ struct PluginInvocation: ParsableArguments {
         }
     }
 
-    private func parsedParameters() throws -> [String: String] {
+    func parsedParameters() throws -> [String: String] {
         var result: [String: String] = [:]
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
@@ -77,17 +71,32 @@ struct PluginInvocation: ParsableArguments {
     }
 
     private func loadCorpus() throws -> Corpus {
-        var paths = corpus
+        try CorpusLoading.load(corpus)
+    }
+}
+
+/// Loads corpus arguments for a command, defaulting to the bundled seeds/.
+enum CorpusLoading {
+    static func load(_ arguments: [String]) throws -> Corpus {
+        var paths = arguments
         if paths.isEmpty {
             guard let seeds = BundledResources.directory(named: "seeds") else {
                 throw KijiFailure.usage("no corpus given and the bundled seeds/ folder was not found; name a file or folder")
             }
             paths = [seeds]
         }
+        let corpus: Corpus
         do {
-            return try CorpusLoader.load(paths: paths)
+            corpus = try CorpusLoader.load(paths: paths)
         } catch let error as CorpusError {
             throw KijiFailure.usage(error.description)
         }
+        for path in corpus.skipped.prefix(5) {
+            FileHandle.standardError.write(Data("kiji: note: skipped \(path) (not .txt, .jsonl or .ndjson)\n".utf8))
+        }
+        if corpus.skipped.count > 5 {
+            FileHandle.standardError.write(Data("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files\n".utf8))
+        }
+        return corpus
     }
 }

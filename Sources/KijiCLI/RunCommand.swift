@@ -21,16 +21,16 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var invocation: PluginInvocation
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write the CSV to FILE instead of standard output.", valueName: "FILE"))
-    var output: String?
-
-    @Flag(name: .customLong("bom"), help: "Start the CSV with a UTF-8 byte-order mark (for Excel on Japanese Windows).")
-    var byteOrderMark = false
+    @OptionGroup var outputOptions: OutputOptions
 
     func run() throws {
         let outcome = try invocation.execute()
-        let csv = CSVWriter(byteOrderMark: byteOrderMark).render(outcome.table)
-        try OutputDestination(path: output).write(csv)
-        FileHandle.standardError.write(Data((outcome.summary(suffix: output.map { " -> \($0)" } ?? "") + "\n").utf8))
+        let text = try outputOptions.write(outcome.table)
+        if let output = outputOptions.output {
+            let manifest = outcome.manifest(invocation: invocation, output: outputOptions, text: text)
+            try OutputDestination(path: Manifest.path(for: output)).write(String(decoding: try manifest.encoded(), as: UTF8.self))
+        }
+        let destination = outputOptions.output.map { " -> \($0)" } ?? ""
+        FileHandle.standardError.write(Data((outcome.summary(suffix: destination) + "\n").utf8))
     }
 }

@@ -107,6 +107,29 @@ enum DocumentBinding {
             call.stack.push(DocumentCursor(documents: handle.documents), as: cursorType)
             return 2
         }
+        corpus.methods["filter"] = { call, handle in
+            let kept = try CorpusFilter(call: call, argument: 2).apply(to: handle.documents, call: call)
+            call.stack.push(CorpusHandle(documents: kept), as: corpusType)
+            return 1
+        }
+        corpus.methods["count"] = { call, handle in
+            func total(_ term: String) throws -> Int {
+                try terms.withNormalized(term, call: call, argument: 2) { needle in
+                    handle.documents.reduce(0) { sum, doc in sum + doc.textBytes.withUnsafeBufferPointer { TermSearch.count(needle, in: $0) } }
+                }
+            }
+            if call.isTable(2) {
+                let list = try termList(call, 2)
+                call.stack.newTable(records: list.count)
+                for term in list {
+                    let n = try total(term)
+                    call.stack.setField(term) { call.push(n) }
+                }
+            } else {
+                call.push(try total(try call.string(2)))
+            }
+            return 1
+        }
         corpus.methods["periods"] = { call, handle in
             let kind = try periodKind(call, 2)
             call.stack.push(handle.periodGrid(kind))
@@ -191,5 +214,68 @@ final class TermCache {
             normalized[term] = bytes
         }
         return normalized[term]!.withUnsafeBufferPointer(body)
+    }
+}
+
+/// The options of `corpus:filter{since=, until=, source=, where=}`.
+struct CorpusFilter {
+    var since: CalendarDate?
+    var until: CalendarDate?
+    var source: String?
+    var predicate: LuaReference?
+
+    init(call: LuaCall, argument: Int32) throws {
+        let options = try call.table(argument)
+        for key in options.entries.keys {
+            guard case .string(let name) = key, ["since", "until", "source", "where"].contains(name) else {
+                throw call.argumentError(argument, "unknown option '\(key)' (use since, until, source, where)")
+            }
+        }
+        func date(_ key: String) throws -> CalendarDate? {
+            switch options[key] {
+            case .none: return nil
+            case .string(let text):
+                guard let date = CalendarDate(iso: text) else { throw call.argumentError(argument, "\(key) '\(text)' is not a date like 2025-01-31") }
+                return date
+            case let other: throw call.argumentError(argument, "\(key) must be a date string, not \(other.typeName)")
+            }
+        }
+        since = try date("since")
+        until = try date("until")
+        switch options["source"] {
+        case .none: source = nil
+        case .string(let text): source = text
+        case let other: throw call.argumentError(argument, "source must be a string, not \(other.typeName)")
+        }
+        switch options["where"] {
+        case .none: predicate = nil
+        case .function(let function): predicate = function
+        case let other: throw call.argumentError(argument, "where must be a function, not \(other.typeName)")
+        }
+    }
+
+    /// Documents that pass every given condition, in order. With since or
+    /// until, undated documents are left out.
+    func apply(to documents: [Document], call: LuaCall) throws -> [Document] {
+        defer { predicate?.release() }
+        return try documents.filter { doc in
+            if since != nil || until != nil {
+                guard let date = doc.date else { return false }
+                if let since, date < since { return false }
+                if let until, date > until { return false }
+            }
+            if let source, !doc.source.contains(source) { return false }
+            if let predicate {
+                let result = try call.state.call(predicate, results: 1) { stack in
+                    stack.push(doc, as: DocumentBinding.documentType)
+                    return 1
+                }[0]
+                switch result {
+                case .none, .boolean(false): return false
+                default: return true
+                }
+            }
+            return true
+        }
     }
 }

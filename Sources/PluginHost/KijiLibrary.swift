@@ -71,6 +71,11 @@ enum KijiLibrary {
             call.stack.push(kind.labels(from: bounds[0], through: bounds[1]))
             return 1
         }
+        let group = state.register(function: "group") { call in
+            let table = try RowGrouping.group(call)
+            RowReader.push(table, on: call.stack)
+            return 1
+        }
         state.setGlobal("kiji") { stack in
             stack.newTable(records: 8)
             stack.setField("version") { stack.push(version) }
@@ -79,6 +84,7 @@ enum KijiLibrary {
             stack.setField("matcher") { stack.push(function: matcher) }
             stack.setField("period") { stack.push(function: period) }
             stack.setField("periods") { stack.push(function: periods) }
+            stack.setField("group") { stack.push(function: group) }
             for name in extraFunctions.keys.sorted() {
                 stack.setField(name) { stack.push(function: extraFunctions[name]!) }
             }

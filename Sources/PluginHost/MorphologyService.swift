@@ -7,6 +7,8 @@ final class MorphologyService {
     /// `--mecab-dict`, when given.
     let dictionaryOverride: String?
     private var tagger: MeCabTagger?
+    /// The dictionary folder and its description, once MeCab has been used.
+    private(set) var dictionaryInUse: (path: String, description: String)?
     private var cache: [ObjectIdentifier: [Token]] = [:]
     private var cacheOrder: [ObjectIdentifier] = []
     private var cachedTokens = 0
@@ -39,8 +41,10 @@ final class MorphologyService {
     private func loadedTagger() throws -> MeCabTagger {
         if let tagger { return tagger }
         let path = try DictionaryLocator.locate(explicit: dictionaryOverride)
-        let tagger = try MeCabTagger(model: MeCabModel(dictionary: path))
+        let model = try MeCabModel(dictionary: path)
+        let tagger = try MeCabTagger(model: model)
         self.tagger = tagger
+        dictionaryInUse = (model.dictionaryPath, model.dictionaryDescription)
         return tagger
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import LuaBridge
 
 /// The `out` object of a run-form plugin: collects rows in order.
@@ -49,5 +50,64 @@ enum RowReader {
             row[column] = cell
         }
         return row
+    }
+}
+
+extension RowReader {
+    /// Pushes rows as an array of tables, with a `columns` field naming the
+    /// columns in order (what `kiji query` and `kiji.group` understand).
+    static func push(_ table: ResultTable, on stack: LuaStack) {
+        stack.newTable(array: table.rows.count, records: 1)
+        for (i, row) in table.rows.enumerated() {
+            stack.setIndex(i + 1) {
+                stack.newTable(records: row.count)
+                for (column, cell) in zip(table.columns, row) where cell != .empty {
+                    stack.setField(column) { push(cell, on: stack) }
+                }
+            }
+        }
+        stack.setField("columns") { stack.push(table.columns) }
+    }
+
+    static func push(_ cell: Cell, on stack: LuaStack) {
+        switch cell {
+        case .empty: stack.pushNil()
+        case .integer(let i): stack.push(i)
+        case .number(let d): stack.push(d)
+        case .string(let s): stack.push(s)
+        case .boolean(let b): stack.push(b)
+        }
+    }
+}
+
+/// `kiji.group(rows, {keys}, {column = "sum" | "count" | "min" | "max" | "mean"})`.
+enum RowGrouping {
+    static func group(_ call: LuaCall) throws -> ResultTable {
+        let rows = try call.table(1).array
+        let keys = try DocumentBinding.termList(call, 2)
+        guard !keys.isEmpty else { throw call.argumentError(2, "give at least one key column") }
+        let spec = call.isNoneOrNil(3) ? LuaTable() : try call.table(3)
+        let operations = try spec.sortedStringKeys.map { column -> (column: String, operation: AggregateOperation) in
+            guard let name = spec[column].string, let operation = AggregateOperation(rawValue: name) else {
+                throw call.argumentError(3, "\(column) must be one of sum, count, min, max, mean")
+            }
+            guard !keys.contains(column) else { throw call.argumentError(3, "'\(column)' is also a key") }
+            return (column, operation)
+        }
+        var aggregator = Aggregator(groupBy: keys, operations: operations)
+        for (i, item) in rows.enumerated() {
+            guard let table = item.table else { throw call.argumentError(1, "item \(i + 1) is a \(item.typeName), not a row table") }
+            // Columns that are neither keys nor aggregated are left out.
+            var row = try RowReader.cells(of: table, call: call, argument: 1)
+                .filter { key, _ in keys.contains(key) || operations.contains { $0.column == key } }
+            // "count" counts rows, whatever the column holds.
+            for (column, operation) in operations where operation == .count { row[column] = .integer(1) }
+            do { try aggregator.add(row) } catch { throw call.argumentError(1, "row \(i + 1): \(error.description.replacingOccurrences(of: "emit: ", with: ""))") }
+        }
+        do {
+            return try aggregator.finish(columns: keys + operations.map(\.column), periods: [:], levels: [:])
+        } catch {
+            throw LuaRuntimeError(error.description)
+        }
     }
 }

@@ -31,7 +31,7 @@ final class PluginEnvironment {
         let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let table: LuaTable
         do {
-            let chunk = try state.load(try Self.readSource(path), chunkName: Self.chunkName(for: path))
+            let chunk = try state.load(try self.readSource(path), chunkName: Self.chunkName(for: path))
             defer { chunk.release() }
             let result = try state.call(chunk, results: 1)[0]
             guard let returned = result.table else {
@@ -52,10 +52,15 @@ final class PluginEnvironment {
         return "@" + (absolute.hasPrefix(folder) ? String(absolute.dropFirst(folder.count)) : absolute)
     }
 
-    static func readSource(_ path: String) throws -> [UInt8] {
+    /// Every file a run read as code or data (plugin, modules, data files),
+    /// in the order first read: what a run manifest records.
+    private(set) var filesRead: [String] = []
+
+    func readSource(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PluginUsageError("cannot read plugin file '\(path)'")
         }
+        if !filesRead.contains(path) { filesRead.append(path) }
         return [UInt8](data)
     }
 
@@ -83,7 +88,7 @@ final class PluginEnvironment {
         }
         modulesLoading.insert(name)
         defer { modulesLoading.remove(name) }
-        let chunk = try state.load(try Self.readSource(path), chunkName: Self.chunkName(for: path))
+        let chunk = try state.load(try self.readSource(path), chunkName: Self.chunkName(for: path))
         defer { chunk.release() }
         let module = try state.callKeepingResult(chunk) { stack in
             stack.push(name)
@@ -101,7 +106,7 @@ final class PluginEnvironment {
             let path = try call.string(1)
             guard path.hasSuffix(".lua") else { throw call.argumentError(1, "a data file must end in .lua, got '\(path)'") }
             let source: [UInt8]
-            do { source = try Self.readSource(path) } catch { throw LuaRuntimeError("cannot read data file '\(path)'") }
+            do { source = try self.readSource(path) } catch { throw LuaRuntimeError("cannot read data file '\(path)'") }
             let chunk = try self.state.load(source, chunkName: Self.chunkName(for: path), isolated: true)
             defer { chunk.release() }
             let value = try self.state.callKeepingResult(chunk)

@@ -6,12 +6,14 @@ public struct PluginLocator: Sendable {
     /// Search folders in priority order.
     public let directories: [String]
 
-    public init(extraDirectories: [String], environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// - Parameter includeBundled: also search the bundled plugins/ folder.
+    public init(extraDirectories: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+                includeBundled: Bool = true) {
         var directories = extraDirectories
         if let path = environment["KIJI_PLUGIN_PATH"] {
             directories += path.split(separator: ":").map(String.init).filter { !$0.isEmpty }
         }
-        if let bundled = BundledResources.directory(named: "plugins") { directories.append(bundled) }
+        if includeBundled, let bundled = BundledResources.directory(named: "plugins") { directories.append(bundled) }
         var seen: Set<String> = []
         self.directories = directories.filter { seen.insert($0).inserted }
     }

@@ -4,8 +4,8 @@ import LuaBridge
 
 /// Loads one plugin into its own Lua state and runs it over documents.
 public final class PluginRunner {
-    private let environment: PluginEnvironment
-    private let spec: PluginSpec
+    let environment: PluginEnvironment
+    let spec: PluginSpec
 
     /// - Parameters:
     ///   - path: the plugin's `.lua` file.
@@ -23,25 +23,22 @@ public final class PluginRunner {
     public var path: String { spec.path }
     public var parameters: [PluginParameter] { spec.parameters }
     public var outputColumns: [String] { spec.outputColumns }
+    /// Whether the output columns depend on the parameters (`columns` is a function).
+    public var columnsDependOnParameters: Bool { spec.columnsFunction != nil || spec.groupByFunction != nil }
+
+    /// Code and data files the plugin has read so far (itself, modules, data files).
+    public var filesRead: [String] { environment.filesRead }
+    /// The MeCab dictionary folder and description, when the plugin used MeCab.
+    public var mecabDictionaryInUse: (path: String, description: String)? { environment.morphology.dictionaryInUse }
+    /// The parameters of the last run, defaults filled in, as text.
+    public private(set) var lastParameters: [String: String] = [:]
 
     /// Runs the plugin. `parameters` are the user's `key=value` pairs;
     /// unknown keys and values outside `choices` are usage errors.
     public func run(on documents: [Document], parameters given: [String: String]) throws -> ResultTable {
         let parameters = try spec.resolveParameters(given)
-        let stack = environment.state.stack
-        stack.newTable(records: parameters.count)
-        for key in parameters.keys.sorted() {
-            stack.setField(key) {
-                switch parameters[key]! {
-                case .string(let text): stack.push(text)
-                case .list(let items): stack.push(items)
-                case .integer(let value): stack.push(value)
-                case .number(let value): stack.push(value)
-                case .boolean(let value): stack.push(value)
-                }
-            }
-        }
-        let params = stack.popReference()
+        lastParameters = parameters.mapValues(\.text)
+        let params = pushParameters(parameters)
         defer { params.release() }
         do {
             if let prepare = spec.prepare {
@@ -56,11 +53,30 @@ public final class PluginRunner {
         }
     }
 
+    /// The parameters as a Lua table, owned by the returned reference.
+    private func pushParameters(_ parameters: [String: ParameterValue]) -> LuaReference {
+        let stack = environment.state.stack
+        stack.newTable(records: parameters.count)
+        for key in parameters.keys.sorted() {
+            stack.setField(key) {
+                switch parameters[key]! {
+                case .string(let text): stack.push(text)
+                case .list(let items): stack.push(items)
+                case .integer(let value): stack.push(value)
+                case .number(let value): stack.push(value)
+                case .boolean(let value): stack.push(value)
+                }
+            }
+        }
+        return stack.popReference()
+    }
+
     private func runMap(_ map: LuaReference, documents: [Document], params: LuaReference) throws -> ResultTable {
         let state = environment.state
-        let periods = try declaredPeriods(params: params)
-        let levels = try declaredLevels(params: params)
-        var aggregator = Aggregator(groupBy: spec.groupBy, operations: spec.aggregate)
+        let groupBy = try resolvedGroupBy(params: params)
+        let periods = try declaredPeriods(params: params, groupBy: groupBy)
+        let levels = try declaredLevels(params: params, groupBy: groupBy)
+        var aggregator = Aggregator(groupBy: groupBy, operations: spec.aggregate)
         let emit = state.register(function: "emit") { call in
             let row = try RowReader.cells(of: try RowReader.rowTable(call, 1), call: call, argument: 1)
             do { try aggregator.add(row) } catch let error as AggregationError { throw LuaRuntimeError(error.description) }
@@ -82,7 +98,7 @@ public final class PluginRunner {
                 throw PluginError(plugin: spec.name, scriptError: error, documentID: document.id)
             }
         }
-        let columns = try resolvedColumns(params: params)
+        let columns = try resolvedColumns(params: params, groupBy: groupBy)
         do {
             return try aggregator.finish(columns: columns, periods: periods, levels: levels)
         } catch {
@@ -103,9 +119,35 @@ public final class PluginRunner {
         return ResultTable(columns: columns, rows: output.rows)
     }
 
-    /// The declared columns, calling `columns(params)` when it is a function.
-    private func resolvedColumns(params: LuaReference) throws -> [String] {
-        guard let function = spec.columnsFunction else { return spec.outputColumns }
+    /// The output columns for the given parameters.
+    public func columns(for given: [String: String]) throws -> [String] {
+        guard columnsDependOnParameters else { return spec.outputColumns }
+        let parameters = try spec.resolveParameters(given)
+        let params = pushParameters(parameters)
+        defer { params.release() }
+        return try resolvedColumns(params: params, groupBy: spec.map == nil ? [] : try resolvedGroupBy(params: params))
+    }
+
+    /// The key columns, calling `group_by(params)` when it is a function.
+    private func resolvedGroupBy(params: LuaReference) throws -> [String] {
+        guard let function = spec.groupByFunction else { return spec.groupBy }
+        let value = try environment.state.call(function, results: 1) { try $0.push(params); return 1 }[0]
+        let names = value.table?.array.compactMap(\.string) ?? []
+        guard !names.isEmpty, names.count == value.table?.array.count else {
+            throw PluginError(plugin: spec.name, message: "\(spec.path): group_by(params) must return a non-empty list of strings")
+        }
+        if let overlap = names.first(where: { key in spec.aggregate.contains { $0.column == key } }) {
+            throw PluginError(plugin: spec.name, message: "\(spec.path): '\(overlap)' is both a group_by key and an aggregate column")
+        }
+        return names
+    }
+
+    /// The declared columns, calling `columns(params)` when it is a function;
+    /// by default the keys, then the aggregate columns.
+    private func resolvedColumns(params: LuaReference, groupBy: [String] = []) throws -> [String] {
+        guard let function = spec.columnsFunction else {
+            return spec.columns ?? groupBy + spec.aggregate.map(\.column)
+        }
         let value = try environment.state.call(function, results: 1) { try $0.push(params); return 1 }[0]
         let names = value.table?.array.compactMap(\.string) ?? []
         guard !names.isEmpty, names.count == value.table?.array.count else {
@@ -115,7 +157,7 @@ public final class PluginRunner {
     }
 
     /// `periods = { month = "month" }`, or a function of params returning such a table.
-    private func declaredPeriods(params: LuaReference) throws -> [String: PeriodKind] {
+    private func declaredPeriods(params: LuaReference, groupBy: [String]) throws -> [String: PeriodKind] {
         var value = spec.periods
         if let function = value.function { value = try environment.state.call(function, results: 1) { try $0.push(params); return 1 }[0] }
         guard let table = value.table else {
@@ -128,7 +170,7 @@ public final class PluginRunner {
                 let kinds = PeriodKind.allCases.map(\.rawValue).joined(separator: ", ")
                 throw PluginError(plugin: spec.name, message: "\(spec.path): periods.\(column) must be one of \(kinds)")
             }
-            guard spec.groupBy.contains(column) else {
+            guard groupBy.contains(column) else {
                 throw PluginError(plugin: spec.name, message: "\(spec.path): periods.\(column) names a column that is not in group_by")
             }
             result[column] = kind
@@ -137,7 +179,7 @@ public final class PluginRunner {
     }
 
     /// `levels(params)` returns `{ column = {value, …} }`.
-    private func declaredLevels(params: LuaReference) throws -> [String: [Cell]] {
+    private func declaredLevels(params: LuaReference, groupBy: [String]) throws -> [String: [Cell]] {
         guard let levels = spec.levels else { return [:] }
         let value = try environment.state.call(levels, results: 1) { try $0.push(params); return 1 }[0]
         guard let table = value.table else {
@@ -145,7 +187,7 @@ public final class PluginRunner {
         }
         var result: [String: [Cell]] = [:]
         for column in table.sortedStringKeys {
-            guard spec.groupBy.contains(column), let list = table[column].table else {
+            guard groupBy.contains(column), let list = table[column].table else {
                 throw PluginError(plugin: spec.name, message: "\(spec.path): levels().\(column) must be a list, for a group_by column")
             }
             result[column] = try list.array.map { value in

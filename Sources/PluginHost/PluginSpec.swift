@@ -34,6 +34,17 @@ public enum ParameterValue: Sendable, Equatable {
     case integer(Int)
     case number(Double)
     case boolean(Bool)
+
+    /// The value as a user would write it after --param key=.
+    public var text: String {
+        switch self {
+        case .string(let s): s
+        case .list(let items): items.joined(separator: ",")
+        case .integer(let i): String(i)
+        case .number(let d): String(d)
+        case .boolean(let b): b ? "true" : "false"
+        }
+    }
 }
 
 /// How a map-form plugin's emitted rows are aggregated.
@@ -52,12 +63,16 @@ final class PluginSpec {
     /// `columns(params)`, when the plugin declares them as a function.
     let columnsFunction: LuaReference?
     let groupBy: [String]
+    /// `group_by(params)`, when the keys depend on the parameters.
+    let groupByFunction: LuaReference?
     let aggregate: [(column: String, operation: AggregateOperation)]
     let periods: LuaValue
     let levels: LuaReference?
     let prepare: LuaReference?
     let map: LuaReference?
     let run: LuaReference?
+    /// The `tests` field: self-tests (see PluginTests.swift).
+    let tests: [LuaValue]
 
     init(table: LuaTable, path: String, fallbackName: String) throws {
         self.path = path
@@ -100,12 +115,23 @@ final class PluginSpec {
             self.columns = try stringList("columns")
             self.columnsFunction = nil
         }
-        self.groupBy = try stringList("group_by") ?? []
+        if case .function(let function) = table["group_by"] {
+            self.groupBy = []
+            self.groupByFunction = function
+        } else {
+            self.groupBy = try stringList("group_by") ?? []
+            self.groupByFunction = nil
+        }
         self.prepare = try function("prepare")
         self.map = try function("map")
         self.run = try function("run")
         self.levels = try function("levels")
         self.periods = table["periods"]
+        switch table["tests"] {
+        case .none: self.tests = []
+        case .table(let list): self.tests = list.array
+        case let other: throw fail("field 'tests' must be a list of tests, not \(other.typeName)")
+        }
 
         var parameters: [PluginParameter] = []
         if case .table(let declared) = table["params"] {
@@ -150,7 +176,7 @@ final class PluginSpec {
         case (nil, nil): throw fail("the plugin table needs a 'map' or a 'run' function")
         case (.some, .some): throw fail("the plugin table has both 'map' and 'run'; keep one")
         case (.some, nil):
-            if groupBy.isEmpty { throw fail("a map plugin needs 'group_by', the list of key columns") }
+            if groupBy.isEmpty && groupByFunction == nil { throw fail("a map plugin needs 'group_by', the list of key columns") }
             if let overlap = groupBy.first(where: { key in aggregate.contains { $0.0 == key } }) {
                 throw fail("'\(overlap)' is both a group_by key and an aggregate column")
             }
@@ -167,7 +193,7 @@ final class PluginSpec {
     /// Output columns: as declared, or group_by keys then aggregates. Empty
     /// when they depend on the parameters (`columns` is a function).
     var outputColumns: [String] {
-        columns ?? (columnsFunction == nil ? groupBy + aggregate.map(\.column) : [])
+        columns ?? (columnsFunction == nil && groupByFunction == nil ? groupBy + aggregate.map(\.column) : [])
     }
 
     /// Checks user values against the declared parameters and fills defaults.

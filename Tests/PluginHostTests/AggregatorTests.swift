@@ -51,16 +51,3 @@ import Testing
         }
     }
 }
-
-@Suite struct CSVWriterTests {
-    @Test func quotesOnlyWhatNeedsQuoting() {
-        let table = ResultTable(columns: ["a", "b"], rows: [
-            [.string("x,y"), .string("say \"hi\"")],
-            [.string("two\nlines"), .integer(-3)],
-            [.empty, .number(0.25)],
-            [.boolean(true), .number(2.0)],
-        ])
-        #expect(CSVWriter().render(table) == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n\"two\nlines\",-3\n,0.25\ntrue,2\n")
-        #expect(CSVWriter(byteOrderMark: true).render(table).hasPrefix("\u{FEFF}a,b\n"))
-    }
-}

@@ -18,7 +18,7 @@ func document(_ id: String, _ date: String?, title: String = "", _ body: String,
              date: date.flatMap { CalendarDate(iso: $0) }, authors: authors)
 }
 
-func csv(_ table: ResultTable) -> String { CSVWriter().render(table) }
+func csv(_ table: ResultTable) -> String { TableWriter().render(table) }
 
 /// A run-form plugin that returns one row with `expression` evaluated for the first document.
 func evaluate(_ expression: String, on doc: Document) throws -> String {

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Corpus
+import Foundation
+import PluginHost
+
+/// `kiji query`: a one-off Lua query over a corpus.
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Run a one-off Lua query over a corpus; rows come out as CSV, a scalar as text.",
+        discussion: """
+        The query sees 'corpus' (the documents) and 'kiji' (the library), as plugins do (docs/lua-api.md). What it returns is written out: an array of row tables becomes a table (columns from its 'columns' field, or in first-seen order with each row's keys sorted), an array of values one column 'value', a map two columns 'key,value', and a number or string is printed as it is.
+
+        Examples:
+          kiji query 'return #corpus'
+          kiji query 'return corpus:filter{since="2025-01-01"}:count("尖閣")'
+          kiji query -f examples/term-share.lua news.jsonl --format table
+        """)
+
+    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Read the query from a .lua file.", valueName: "FILE"))
+    var file: String?
+
+    @Argument(help: ArgumentHelp("The Lua code (unless -f is given), then corpus files or folders (default: the bundled seeds/).",
+                                 valueName: "LUA | CORPUS"))
+    var arguments: [String] = []
+
+    @OptionGroup var pluginOptions: PluginOptions
+    @OptionGroup var outputOptions: OutputOptions
+
+    func validate() throws {
+        if file == nil && arguments.isEmpty { throw ValidationError("give the query as an argument or with -f FILE") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let source: String
+        let chunkName: String
+        var corpusArguments = arguments
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else { throw KijiFailure.usage("cannot read query file '\(file)'") }
+            source = String(decoding: data, as: UTF8.self)
+            chunkName = "@" + file
+        } else {
+            source = corpusArguments.removeFirst()
+            chunkName = "=(query)"
+        }
+        let runner: QueryRunner
+        do {
+            runner = try QueryRunner(moduleDirectories: pluginOptions.locator.directories, mecabDictionary: pluginOptions.mecabDictionary)
+        } catch {
+            throw KijiFailure.runtime("cannot start Lua: \(error)")
+        }
+        let corpus = try CorpusLoading.load(corpusArguments)
+        let result: QueryResult
+        do {
+            result = try runner.run(source, chunkName: chunkName, on: corpus.documents)
+        } catch let error as PluginError {
+            throw KijiFailure.runtime(error.description.replacingOccurrences(of: "plugin 'query' failed: ", with: "query failed: "))
+        }
+        let rows: String
+        switch result {
+        case .nothing:
+            rows = "nothing returned"
+            try OutputDestination(path: outputOptions.output).write("")
+        case .text(let text):
+            rows = "1 value"
+            try OutputDestination(path: outputOptions.output).write(text + "\n")
+        case .table(let table):
+            rows = "\(table.rows.count) rows"
+            _ = try outputOptions.write(table)
+        }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        FileHandle.standardError.write(Data("kiji: query: \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from \(corpus.files.count) files, \(rows) in \(seconds) s\n".utf8))
+    }
+}

@@ -1,0 +1,16 @@
+-- Self-tests of documents (run with: kiji test documents).
+return {
+  {
+    name = "one row per document in input order, with a 30-character excerpt",
+    documents = {
+      { id = "z", date = "2025-01-31", title = "見出し", authors = { "記者A", "記者B" },
+        text = "一行目の本文です。\n二行目は続きで、ここまでで三十文字を超える長さにします。" },
+      { id = "a", title = "日付は本文に", text = "2024年5月1日に発表。" },
+    },
+    rows = {
+      { id = "z", date = "2025-01-31", date_origin = "stated", authors = "記者A; 記者B", title = "見出し",
+        excerpt = "一行目の本文です。 二行目は続きで、ここまでで三十文字を超え", chars = 38 },
+      { id = "a", date = "2024-05-01", date_origin = "text", authors = "", excerpt = "2024年5月1日に発表。", chars = 13 },
+    },
+  },
+}

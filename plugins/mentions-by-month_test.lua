@@ -1,0 +1,46 @@
+-- Self-tests of mentions-by-month (run with: kiji test mentions-by-month).
+return {
+  {
+    name = "counts non-overlapping normalised mentions per month, zero months included, undated last",
+    params = { terms = "中国,ＮＡＴＯ" },
+    documents = {
+      { id = "a", date = "2025-01-05", title = "中国", text = "中国とNATO。中国" },
+      { id = "b", date = "2025-03-01", text = "NATO" },
+      { id = "c", text = "中国" },
+    },
+    rows = {
+      { month = "2025-01", term = "中国", mentions = 3, articles = 1, articles_total = 1 },
+      { month = "2025-01", term = "NATO", mentions = 1, articles = 1, articles_total = 1 },
+      { month = "2025-02", term = "中国", mentions = 0, articles = 0, articles_total = 0 },
+      { month = "2025-02", term = "NATO", mentions = 0, articles = 0, articles_total = 0 },
+      { month = "2025-03", term = "中国", mentions = 0, articles = 0, articles_total = 1 },
+      { month = "2025-03", term = "NATO", mentions = 1, articles = 1, articles_total = 1 },
+      { month = "undated", term = "中国", mentions = 1, articles = 1, articles_total = 1 },
+      { month = "undated", term = "NATO", mentions = 0, articles = 0, articles_total = 1 },
+    },
+  },
+  {
+    name = "fiscal years (年度) start in April and are labelled by their first year",
+    params = { terms = "防衛費", by = "fiscal_year" },
+    documents = {
+      { id = "a", date = "2025-03-31", text = "防衛費" },
+      { id = "b", date = "2025-04-01", text = "防衛費と防衛費" },
+    },
+    rows = {
+      { fiscal_year = "2024", term = "防衛費", mentions = 1, articles_total = 1 },
+      { fiscal_year = "2025", term = "防衛費", mentions = 2, articles_total = 1 },
+    },
+  },
+  {
+    name = "dates=stated treats dates found in the text as undated",
+    params = { terms = "尖閣", dates = "stated" },
+    documents = {
+      { id = "a", date = "2025-01-01", text = "尖閣" },
+      { id = "b", text = "2025年2月3日、尖閣諸島" },
+    },
+    rows = {
+      { month = "2025-01", mentions = 1, articles_total = 1 },
+      { month = "undated", mentions = 1, articles_total = 1 },
+    },
+  },
+}
