@@ -58,16 +58,7 @@ struct PluginInvocation: ParsableArguments {
     }
 
     func parsedParameters() throws -> [String: String] {
-        var result: [String: String] = [:]
-        for parameter in parameters {
-            guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
-                throw KijiFailure.usage("--param needs key=value, got '\(parameter)'")
-            }
-            let key = String(parameter[..<equals])
-            guard result[key] == nil else { throw KijiFailure.usage("--param \(key) is given twice") }
-            result[key] = String(parameter[parameter.index(after: equals)...])
-        }
-        return result
+        try ParameterList.parse(parameters)
     }
 
     private func loadCorpus() throws -> Corpus {
@@ -98,5 +89,21 @@ enum CorpusLoading {
             FileHandle.standardError.write(Data("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files\n".utf8))
         }
         return corpus
+    }
+}
+
+/// `--param key=value` options.
+enum ParameterList {
+    static func parse(_ parameters: [String]) throws -> [String: String] {
+        var result: [String: String] = [:]
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
+                throw KijiFailure.usage("--param needs key=value, got '\(parameter)'")
+            }
+            let key = String(parameter[..<equals])
+            guard result[key] == nil else { throw KijiFailure.usage("--param \(key) is given twice") }
+            result[key] = String(parameter[parameter.index(after: equals)...])
+        }
+        return result
     }
 }

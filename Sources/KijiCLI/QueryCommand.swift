@@ -24,6 +24,10 @@ struct QueryCommand: ParsableCommand {
                                  valueName: "LUA | CORPUS"))
     var arguments: [String] = []
 
+    @Option(name: .customLong("param"), help: ArgumentHelp("A value for the query as key=value, seen as params.key (a string). Repeatable.",
+                                                            valueName: "key=value"))
+    var parameters: [String] = []
+
     @OptionGroup var pluginOptions: PluginOptions
     @OptionGroup var outputOptions: OutputOptions
 
@@ -53,7 +57,7 @@ struct QueryCommand: ParsableCommand {
         let corpus = try CorpusLoading.load(corpusArguments)
         let result: QueryResult
         do {
-            result = try runner.run(source, chunkName: chunkName, on: corpus.documents)
+            result = try runner.run(source, chunkName: chunkName, on: corpus.documents, parameters: try ParameterList.parse(parameters))
         } catch let error as PluginError {
             throw KijiFailure.runtime(error.description.replacingOccurrences(of: "plugin 'query' failed: ", with: "query failed: "))
         }

@@ -24,9 +24,14 @@ public final class QueryRunner {
     public var filesRead: [String] { environment.filesRead }
 
     /// Runs `source` (named `chunkName` in errors, e.g. "=(query)" or "@file.lua").
-    public func run(_ source: String, chunkName: String, on documents: [Document]) throws -> QueryResult {
+    /// `parameters` are visible as the global table `params` (strings).
+    public func run(_ source: String, chunkName: String, on documents: [Document], parameters: [String: String] = [:]) throws -> QueryResult {
         let state = environment.state
         state.setGlobal("corpus") { $0.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType) }
+        state.setGlobal("params") { stack in
+            stack.newTable(records: parameters.count)
+            for key in parameters.keys.sorted() { stack.setField(key) { stack.push(parameters[key]!) } }
+        }
         do {
             let chunk = try state.load(Array(source.utf8), chunkName: chunkName)
             defer { chunk.release() }
