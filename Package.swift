@@ -24,9 +24,11 @@ let package = Package(
             providers: [.apt(["liblua5.4-dev"])]
         ),
         .systemLibrary(name: "CMeCab", providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]),
+        .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
         .target(name: "CLuaShims", dependencies: ["CLua"]),
+        .target(name: "CTextShims", dependencies: ["CICU"]),
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShims"]),
-        .target(name: "Text"),
+        .target(name: "Text", dependencies: ["CTextShims"]),
         .target(name: "Morphology", dependencies: ["CMeCab", "Text"]),
         .target(name: "Corpus", dependencies: ["Text"]),
         .target(
