@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /// Allocator record: one per state, reachable through lua_getallocf.
 typedef struct {
@@ -11,6 +12,9 @@ typedef struct {
     int in_host;        // Swift has control: never fail an allocation then
     kiji_host_dispatch dispatch;
     void *host;
+    double deadline;    // CLOCK_MONOTONIC seconds; 0: none
+    double limit_seconds;
+    int stopped;
 } kiji_state_info;
 
 static kiji_state_info *state_info(lua_State *L) {
@@ -219,4 +223,37 @@ int kiji_get_named_metatable(lua_State *L, const char *name) { return luaL_getme
 void kiji_set_empty_environment(lua_State *L) {
     lua_newtable(L);
     if (lua_setupvalue(L, -2, 1) == NULL) lua_pop(L, 1);
+}
+
+static double monotonic_seconds(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + (double)now.tv_nsec / 1e9;
+}
+
+// The count hook checks the clock every so many instructions. Once the time
+// is up it re-arms itself to fire on every line, so a plugin's own pcall
+// cannot swallow the stop (the technique Redis uses).
+static void deadline_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    kiji_state_info *info = state_info(L);
+    if (!info->stopped && monotonic_seconds() < info->deadline) return;
+    if (!info->stopped) {
+        info->stopped = 1;
+        lua_sethook(L, deadline_hook, LUA_MASKLINE | LUA_MASKCOUNT, 1);
+    }
+    luaL_error(L, "stopped: the time limit of %d seconds is used up (raise it with --timeout)", (int)(info->limit_seconds + 0.5));
+}
+
+void kiji_set_time_limit(lua_State *L, double seconds) {
+    kiji_state_info *info = state_info(L);
+    info->stopped = 0;
+    if (seconds <= 0) {
+        info->deadline = 0;
+        lua_sethook(L, NULL, 0, 0);
+        return;
+    }
+    info->limit_seconds = seconds;
+    info->deadline = monotonic_seconds() + seconds;
+    lua_sethook(L, deadline_hook, LUA_MASKCOUNT, 10000);
 }

@@ -40,7 +40,7 @@ struct PluginInvocation: ParsableArguments {
         let given = try parsedParameters()
         let runner = try mapErrors {
             try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories,
-                             mecabDictionary: pluginOptions.mecabDictionary)
+                             mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits)
         }
         let corpus = try loadCorpus()
         let table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }

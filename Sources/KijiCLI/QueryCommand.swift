@@ -50,7 +50,8 @@ struct QueryCommand: ParsableCommand {
         }
         let runner: QueryRunner
         do {
-            runner = try QueryRunner(moduleDirectories: pluginOptions.locator.directories, mecabDictionary: pluginOptions.mecabDictionary)
+            runner = try QueryRunner(moduleDirectories: pluginOptions.locator.directories, mecabDictionary: pluginOptions.mecabDictionary,
+                                     limits: pluginOptions.limits)
         } catch {
             throw KijiFailure.runtime("cannot start Lua: \(error)")
         }

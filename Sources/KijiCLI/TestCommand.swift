@@ -37,7 +37,7 @@ struct TestCommand: ParsableCommand {
             let runner: PluginRunner
             let cases: [PluginTestCase]
             do {
-                runner = try PluginRunner(path: file, moduleDirectories: locator.directories, mecabDictionary: pluginOptions.mecabDictionary)
+                runner = try PluginRunner(path: file, moduleDirectories: locator.directories, mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits)
                 cases = try runner.testCases()
             } catch {
                 print("\(file): cannot load the tests: \(error)")

@@ -119,6 +119,11 @@ public final class LuaState {
         return try call(chunk, results: 1)[0]
     }
 
+    /// Limits how long Lua code may run from now on (nil: no limit).
+    public func setTimeLimit(seconds: Double?) {
+        kiji_set_time_limit(L, seconds ?? 0)
+    }
+
     /// Forces a full garbage collection (tests use it to check releases).
     public func collectGarbage() {
         kiji_gc_collect(L)

@@ -14,8 +14,11 @@ final class PluginEnvironment {
 
     let morphology: MorphologyService
 
-    init(moduleDirectories: [String], mecabDictionary: String? = nil) throws {
-        self.state = try LuaState()
+    let limits: ResourceLimits
+
+    init(moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default) throws {
+        self.state = try LuaState(memoryLimit: limits.memoryBytes)
+        self.limits = limits
         self.moduleDirectories = moduleDirectories
         self.morphology = MorphologyService(dictionaryOverride: mecabDictionary)
         try DocumentBinding.define(in: state, terms: terms, morphology: morphology)
@@ -26,6 +29,18 @@ final class PluginEnvironment {
         KijiLibrary.install(in: state, morphology: morphology, extraFunctions: ["load_data": registerLoadData()])
     }
 
+    /// Runs `body` under the time limit; the limit is lifted afterwards, and
+    /// Lua's "not enough memory" gets a hint about --max-memory.
+    func limited<T>(_ body: () throws -> T) throws -> T {
+        state.setTimeLimit(seconds: limits.seconds)
+        defer { state.setTimeLimit(seconds: nil) }
+        do {
+            return try body()
+        } catch let error as LuaScriptError where error.message.hasSuffix("not enough memory") {
+            throw LuaScriptError(fullText: error.message + " (the Lua state reached its limit of \(limits.memoryBytes >> 20) MB; raise it with --max-memory)\n" + error.traceback)
+        }
+    }
+
     /// Runs a plugin file and checks the table it returns.
     func loadPlugin(at path: String) throws -> PluginSpec {
         let fallbackName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
@@ -33,7 +48,7 @@ final class PluginEnvironment {
         do {
             let chunk = try state.load(try self.readSource(path), chunkName: Self.chunkName(for: path))
             defer { chunk.release() }
-            let result = try state.call(chunk, results: 1)[0]
+            let result = try limited { try state.call(chunk, results: 1)[0] }
             guard let returned = result.table else {
                 throw PluginError(plugin: fallbackName, message: "\(path): the plugin must return a table, not \(result.typeName)", location: path)
             }

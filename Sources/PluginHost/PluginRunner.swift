@@ -11,10 +11,11 @@ public final class PluginRunner {
     ///   - path: the plugin's `.lua` file.
     ///   - moduleDirectories: folders for `require` (the plugin's own folder is searched first).
     ///   - mecabDictionary: the MeCab dictionary folder (`--mecab-dict`); found automatically when nil.
-    public init(path: String, moduleDirectories: [String], mecabDictionary: String? = nil) throws {
+    ///   - limits: memory and time allowed to the plugin's Lua code.
+    public init(path: String, moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default) throws {
         let ownFolder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         environment = try PluginEnvironment(moduleDirectories: [ownFolder] + moduleDirectories.filter { $0 != ownFolder },
-                                            mecabDictionary: mecabDictionary)
+                                            mecabDictionary: mecabDictionary, limits: limits)
         spec = try environment.loadPlugin(at: path)
     }
 
@@ -41,13 +42,15 @@ public final class PluginRunner {
         let params = pushParameters(parameters)
         defer { params.release() }
         do {
-            if let prepare = spec.prepare {
-                try environment.state.call(prepare) { try $0.push(params); return 1 }
+            return try environment.limited {
+                if let prepare = spec.prepare {
+                    try environment.state.call(prepare) { try $0.push(params); return 1 }
+                }
+                if let map = spec.map {
+                    return try runMap(map, documents: documents, params: params)
+                }
+                return try runFreeForm(spec.run!, documents: documents, params: params)
             }
-            if let map = spec.map {
-                return try runMap(map, documents: documents, params: params)
-            }
-            return try runFreeForm(spec.run!, documents: documents, params: params)
         } catch let error as LuaScriptError {
             throw PluginError(plugin: spec.name, scriptError: error)
         }

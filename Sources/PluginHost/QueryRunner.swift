@@ -16,8 +16,8 @@ public enum QueryResult: Equatable, Sendable {
 public final class QueryRunner {
     private let environment: PluginEnvironment
 
-    public init(moduleDirectories: [String], mecabDictionary: String? = nil) throws {
-        environment = try PluginEnvironment(moduleDirectories: moduleDirectories, mecabDictionary: mecabDictionary)
+    public init(moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default) throws {
+        environment = try PluginEnvironment(moduleDirectories: moduleDirectories, mecabDictionary: mecabDictionary, limits: limits)
     }
 
     /// Code and data files the query read (modules, data files).
@@ -35,7 +35,7 @@ public final class QueryRunner {
         do {
             let chunk = try state.load(Array(source.utf8), chunkName: chunkName)
             defer { chunk.release() }
-            let result = try state.callKeepingResult(chunk)
+            let result = try environment.limited { try state.callKeepingResult(chunk) }
             defer { result.release() }
             return try Self.convert(result, in: state)
         } catch let error as LuaScriptError {

@@ -144,6 +144,25 @@ import TestSupport
         #expect(listed.stdout.contains("tally              Counts documents\n"))
     }
 
+    @Test func runawayPluginsAreStoppedWithAClearError() throws {
+        let folder = try temporaryFolder()
+        try write("""
+            return { name = "spin", columns = {"n"},
+              run = function() while true do pcall(function() while true do end end) end end }
+            """, to: "\(folder)/spin.lua")
+        let spin = try KijiProcess.run(["run", "\(folder)/spin.lua", "--timeout", "1"])
+        #expect(spin.status == 1)
+        #expect(spin.stderr.hasPrefix("kiji: plugin 'spin' failed: stopped: the time limit of 1 seconds is used up (raise it with --timeout)"))
+        try write("""
+            return { name = "bomb", columns = {"n"},
+              run = function() local t = {} for i = 1, 1e9 do t[i] = { i } end end }
+            """, to: "\(folder)/bomb.lua")
+        let bomb = try KijiProcess.run(["run", "\(folder)/bomb.lua", "--max-memory", "64"])
+        #expect(bomb.status == 1)
+        #expect(bomb.stderr.hasPrefix("kiji: plugin 'bomb' failed: not enough memory (the Lua state reached its limit of 64 MB; raise it with --max-memory)"))
+        #expect(try KijiProcess.run(["run", "documents", "--timeout", "-1"]).status == 2)
+    }
+
     @Test func pluginPrintGoesToStandardError() throws {
         let folder = try temporaryFolder()
         try write("""

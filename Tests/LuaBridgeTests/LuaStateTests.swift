@@ -139,6 +139,17 @@ import Testing
         }
     }
 
+    @Test func timeLimitStopsLoopsThatPcallCannotSwallow() throws {
+        let state = try LuaState()
+        state.setTimeLimit(seconds: 0.2)
+        let chunk = try state.load(Array("while true do pcall(function() while true do end end) end".utf8), chunkName: "=spin")
+        #expect { try state.call(chunk) } throws: { error in
+            (error as? LuaScriptError)?.message.contains("stopped: the time limit of 0 seconds is used up") == true
+        }
+        state.setTimeLimit(seconds: nil)
+        guard case .integer(4) = try state.run("return 2 + 2") else { Issue.record("state unusable after the limit is lifted"); return }
+    }
+
     @Test func memoryLimitStopsRunawayAllocation() throws {
         let state = try LuaState(memoryLimit: 4 << 20)
         let result = try state.run("""

@@ -36,6 +36,10 @@ void kiji_state_set_host(lua_State *L, void *host);
 /// Bytes the state has allocated now.
 size_t kiji_state_memory_used(lua_State *L);
 
+/// Stops Lua code that runs longer than `seconds` from now (0: no limit, and
+/// removes the hook). Call it with 0 when the run ends.
+void kiji_set_time_limit(lua_State *L, double seconds);
+
 /// Opens the sandboxed standard library (base, string, table, math, utf8,
 /// coroutine) and removes dofile, loadfile and binary-chunk loading.
 /// Protected: returns a Lua status and leaves an error message on failure.
