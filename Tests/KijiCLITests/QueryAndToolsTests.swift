@@ -167,6 +167,41 @@ import TestSupport
         #expect(try KijiProcess.run(["rerun", "\(folder)/missing.json"]).status == 2)
     }
 
+    @Test func rerunWritesWhereToldAndRunKeepsExcelSettings() throws {
+        let folder = try temporaryFolder()
+        let data = "\(folder)/news.jsonl"
+        try write(Self.fixture, to: data)
+        #expect(try KijiProcess.run(["run", "documents", data, "--excel", "-o", "\(folder)/docs.csv"]).status == 0)
+        let original = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/docs.csv"))
+        #expect(Array(original.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: original.dropFirst(3), as: UTF8.self).hasPrefix("id,source,date,date_origin,authors,title,excerpt,chars\r\n"))
+        let again = try KijiProcess.run(["rerun", "\(folder)/docs.csv.manifest.json", "-o", "\(folder)/again.csv"])
+        #expect(again.stdout.hasPrefix("inputs unchanged\noutput identical to the recorded run"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/again.csv")) == original)
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/again.csv.manifest.json"))
+    }
+
+    @Test func mecabDictionaryOption() throws {
+        let path = try corpus(Self.fixture)
+        let good = try KijiProcess.run(["query", "return kiji.tokenize('石破茂')[1].pos_detail", path, "--mecab-dict", "/var/lib/mecab/dic/ipadic-utf8"])
+        #expect(good.stdout == "固有名詞,人名,姓\n")
+        let bad = try KijiProcess.run(["query", "return kiji.tokenize('石破茂')[1].pos_detail", path, "--mecab-dict", "/nowhere"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("kiji: query failed: (query):1: --mecab-dict /nowhere is not a MeCab dictionary folder (no sys.dic)"))
+        let environment = try KijiProcess.run(["query", "return #kiji.tokenize('日本')", path], environment: ["KIJI_MECAB_DICT": "/tmp"])
+        #expect(environment.stderr.contains("KIJI_MECAB_DICT=/tmp is not a MeCab dictionary folder (no sys.dic)"))
+    }
+
+    @Test func validateTakesParameters() throws {
+        let folder = try temporaryFolder()
+        try write("doc_id,target,stance\na,中国,neutral\n", to: "\(folder)/gold.csv")
+        let result = try KijiProcess.run(["validate", "stance", try corpus(Self.fixture), "--gold", "\(folder)/gold.csv", "--param", "by=none"])
+        #expect(result.stdout.hasPrefix("stance against \(folder)/gold.csv: 1 coded pairs, 1 agree (accuracy 1.000)\n"))
+        let wrong = try KijiProcess.run(["validate", "stance", try corpus(Self.fixture), "--gold", "\(folder)/gold.csv", "--param", "by=month"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.hasPrefix("kiji: the plugin's output has no doc_id, target and stance columns (it has: month, target, stance, articles)"))
+    }
+
     func sha256(of path: String) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
