@@ -67,6 +67,16 @@ public final class MeCabTagger {
     private let model: MeCabModel
     private let tagger: OpaquePointer
     private let lattice: OpaquePointer
+    /// Parsed feature strings: a corpus has a few tens of thousands of
+    /// distinct ones behind millions of tokens.
+    private var features: [String: Feature] = [:]
+
+    struct Feature {
+        let base: String
+        let pos: String
+        let posDetail: String
+        let reading: String
+    }
 
     public init(model: MeCabModel) throws {
         guard let tagger = mecab_model_new_tagger(model.model) else { throw MeCabError("MeCab cannot create a tagger") }
@@ -119,8 +129,10 @@ public final class MeCabTagger {
                         let surfaceBytes = UnsafeBufferPointer(rebasing: bytes[byteOffset..<(byteOffset + byteLength)])
                         let surfaceText = String(decoding: surfaceBytes, as: UTF8.self)
                         let length = surfaceText.unicodeScalars.count
-                        tokens.append(Self.token(surface: surfaceText, feature: String(cString: current.pointee.feature),
-                                                 start: offset + scalarsBefore + 1, length: length))
+                        let feature = self.feature(String(cString: current.pointee.feature))
+                        tokens.append(Token(surface: surfaceText, base: feature.base.isEmpty ? surfaceText : feature.base,
+                                            pos: feature.pos, posDetail: feature.posDetail, reading: feature.reading,
+                                            start: offset + scalarsBefore + 1, length: length))
                         scanned = byteOffset + byteLength
                         scalarsBefore += length
                     }
@@ -131,12 +143,14 @@ public final class MeCabTagger {
     }
 
     /// IPADIC features: 品詞,細分類1,細分類2,細分類3,活用型,活用形,原形,読み,発音.
-    static func token(surface: String, feature: String, start: Int, length: Int) -> Token {
-        let fields = feature.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    /// An empty base means "the surface" (unknown words).
+    private func feature(_ text: String) -> Feature {
+        if let cached = features[text] { return cached }
+        let fields = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let field = { (index: Int) -> String in index < fields.count && fields[index] != "*" ? fields[index] : "" }
-        let detail = (1...3).map(field).filter { !$0.isEmpty }.joined(separator: ",")
-        let base = field(6)
-        return Token(surface: surface, base: base.isEmpty ? surface : base, pos: field(0), posDetail: detail,
-                     reading: field(7), start: start, length: length)
+        let parsed = Feature(base: field(6), pos: field(0), posDetail: (1...3).map(field).filter { !$0.isEmpty }.joined(separator: ","),
+                             reading: field(7))
+        features[text] = parsed
+        return parsed
     }
 }
