@@ -56,6 +56,26 @@ public final class PluginRunner {
         }
     }
 
+    /// Where `emit` puts rows during a map run.
+    private final class EmitSink {
+        var aggregator: Aggregator?
+    }
+    private let emitSink = EmitSink()
+
+    /// The `emit` function handed to `map`, created once per plugin.
+    private lazy var emitFunction: LuaReference = {
+        let sink = emitSink
+        let id = environment.state.register(function: "emit") { call in
+            let row = try RowReader.cells(of: try RowReader.rowTable(call, 1), call: call, argument: 1)
+            guard sink.aggregator != nil else { throw LuaRuntimeError("emit: called outside map") }
+            do { try sink.aggregator!.add(row) } catch let error as AggregationError { throw LuaRuntimeError(error.description) }
+            return 0
+        }
+        let stack = environment.state.stack
+        stack.push(function: id)
+        return stack.popReference()
+    }()
+
     /// The parameters as a Lua table, owned by the returned reference.
     private func pushParameters(_ parameters: [String: ParameterValue]) -> LuaReference {
         let stack = environment.state.stack
@@ -79,16 +99,9 @@ public final class PluginRunner {
         let groupBy = try resolvedGroupBy(params: params)
         let periods = try declaredPeriods(params: params, groupBy: groupBy)
         let levels = try declaredLevels(params: params, groupBy: groupBy)
-        var aggregator = Aggregator(groupBy: groupBy, operations: spec.aggregate)
-        let emit = state.register(function: "emit") { call in
-            let row = try RowReader.cells(of: try RowReader.rowTable(call, 1), call: call, argument: 1)
-            do { try aggregator.add(row) } catch let error as AggregationError { throw LuaRuntimeError(error.description) }
-            return 0
-        }
-        let stack = state.stack
-        stack.push(function: emit)
-        let emitReference = stack.popReference()
-        defer { emitReference.release() }
+        emitSink.aggregator = Aggregator(groupBy: groupBy, operations: spec.aggregate)
+        defer { emitSink.aggregator = nil }
+        let emitReference = emitFunction
         for document in documents {
             do {
                 try state.call(map) { stack in
@@ -103,7 +116,7 @@ public final class PluginRunner {
         }
         let columns = try resolvedColumns(params: params, groupBy: groupBy)
         do {
-            return try aggregator.finish(columns: columns, periods: periods, levels: levels)
+            return try emitSink.aggregator!.finish(columns: columns, periods: periods, levels: levels)
         } catch {
             throw PluginError(plugin: spec.name, message: "\(spec.path): \(error.description)")
         }
