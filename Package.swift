@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShims"]),
         .target(name: "Text", dependencies: ["CTextShims"]),
         .target(name: "Morphology", dependencies: ["CMeCab", "Text"]),
-        .target(name: "Corpus", dependencies: ["Text"]),
+        .target(name: "Corpus", dependencies: ["Text", .product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "PluginHost",
             dependencies: ["LuaBridge", "Corpus", "Text", "Morphology", .product(name: "CSV", package: "CSV.swift")]

@@ -15,11 +15,14 @@ public struct Corpus: Sendable {
     public let files: [CorpusFile]
     /// Files inside folders that kiji does not read (their paths).
     public let skipped: [String]
+    /// Files read as CP932 (Shift_JIS) rather than UTF-8.
+    public let convertedFromCP932: [String]
 
-    public init(documents: [Document], files: [CorpusFile] = [], skipped: [String] = []) {
+    public init(documents: [Document], files: [CorpusFile] = [], skipped: [String] = [], convertedFromCP932: [String] = []) {
         self.documents = documents
         self.files = files
         self.skipped = skipped
+        self.convertedFromCP932 = convertedFromCP932
     }
 
     public var undatedCount: Int { documents.count { $0.date == nil } }
@@ -28,7 +31,7 @@ public struct Corpus: Sendable {
 /// Loads files and folders into a ``Corpus``.
 public enum CorpusLoader {
     /// File endings kiji reads, and the reader for each.
-    public static let supportedExtensions = ["txt", "jsonl", "ndjson"]
+    public static let supportedExtensions = ["txt", "jsonl", "ndjson", "csv"]
 
     /// Loads `paths` in the given order; folders load every supported file
     /// below them in sorted order. Throws ``CorpusError`` naming the file.
@@ -36,10 +39,12 @@ public enum CorpusLoader {
         var documents: [Document] = []
         var files: [CorpusFile] = []
         var skipped: [String] = []
+        var converted: [String] = []
         var seenIDs: [String: Document] = [:]
         for path in paths {
             for input in try expand(path, skipped: &skipped) {
-                let loaded = try loadFile(input.path, source: input.source, stem: input.stem)
+                let (loaded, wasCP932) = try readFile(input.path, source: input.source, stem: input.stem)
+                if wasCP932 { converted.append(input.source) }
                 for document in loaded {
                     if let earlier = seenIDs[document.id] {
                         throw CorpusError(file: document.source, line: document.line,
@@ -52,12 +57,16 @@ public enum CorpusLoader {
                 files.append(CorpusFile(path: input.source, location: input.path, documentCount: loaded.count))
             }
         }
-        return Corpus(documents: documents, files: files, skipped: skipped)
+        return Corpus(documents: documents, files: files, skipped: skipped, convertedFromCP932: converted)
     }
 
     /// Reads one file; `source` is how documents name it, and `stem`
     /// prefixes the ids of documents without their own.
     public static func loadFile(_ path: String, source: String, stem: String) throws -> [Document] {
+        try readFile(path, source: source, stem: stem).documents
+    }
+
+    static func readFile(_ path: String, source: String, stem: String) throws -> (documents: [Document], cp932: Bool) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -65,10 +74,11 @@ public enum CorpusLoader {
             throw CorpusError(file: source, "cannot be read (\(error.localizedDescription))")
         }
         let ext = (path as NSString).pathExtension.lowercased()
-        let text = try decodeUTF8(data, path: source)
+        let (text, cp932) = try decode(data, path: source)
         switch ext {
-        case "jsonl", "ndjson": return try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem)
-        default: return SeedTextReader.read(text, source: source, stem: stem)
+        case "jsonl", "ndjson": return (try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem), cp932)
+        case "csv": return (try CSVCorpusReader.read(text, source: source, stem: stem), cp932)
+        default: return (SeedTextReader.read(text, source: source, stem: stem), cp932)
         }
     }
 
@@ -94,7 +104,7 @@ public enum CorpusLoader {
             let ext = (path as NSString).pathExtension.lowercased()
             guard supportedExtensions.contains(ext) else {
                 throw CorpusError(file: path, "kiji cannot read '.\(ext)' files",
-                                  hint: "use plain text (.txt) or JSON Lines (.jsonl, .ndjson)")
+                                  hint: "use plain text (.txt), JSON Lines (.jsonl, .ndjson) or CSV (.csv)")
             }
             return [Input(path: path, source: path, stem: stem(of: (path as NSString).lastPathComponent))]
         }
@@ -124,12 +134,18 @@ public enum CorpusLoader {
         (relativePath as NSString).deletingPathExtension
     }
 
-    /// Decodes UTF-8 (dropping a byte-order mark); other encodings are an
-    /// error that names the line of the first bad byte.
-    static func decodeUTF8(_ data: Data, path: String) throws -> String {
+    /// Decodes UTF-8 (dropping a byte-order mark), or CP932 (Shift_JIS, as
+    /// Excel on Japanese Windows saves) when the file is not UTF-8 but reads
+    /// as Japanese CP932. Anything else is an error naming the line of the
+    /// first bad byte.
+    static func decode(_ data: Data, path: String) throws -> (text: String, cp932: Bool) {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, false) }
+        if let text = String(data: data, encoding: .shiftJIS),
+           text.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }) {
+            return (text, true)
+        }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var line = 1
@@ -140,7 +156,7 @@ public enum CorpusLoader {
             case .error: break decoding
             }
         }
-        throw CorpusError(file: path, line: line, "is not valid UTF-8",
-                          hint: "convert it first, e.g. iconv -f CP932 -t UTF-8 '\(path)' > converted.txt")
+        throw CorpusError(file: path, line: line, "is neither UTF-8 nor Japanese CP932 (Shift_JIS)",
+                          hint: "convert it to UTF-8 first, e.g. iconv -f EUC-JP -t UTF-8 '\(path)' > converted.txt")
     }
 }

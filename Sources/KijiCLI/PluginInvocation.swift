@@ -82,8 +82,11 @@ enum CorpusLoading {
         } catch let error as CorpusError {
             throw KijiFailure.usage(error.description)
         }
+        for path in corpus.convertedFromCP932 {
+            FileHandle.standardError.write(Data("kiji: note: read \(path) as CP932 (Shift_JIS), not UTF-8\n".utf8))
+        }
         for path in corpus.skipped.prefix(5) {
-            FileHandle.standardError.write(Data("kiji: note: skipped \(path) (not .txt, .jsonl or .ndjson)\n".utf8))
+            FileHandle.standardError.write(Data("kiji: note: skipped \(path) (not .txt, .jsonl, .ndjson or .csv)\n".utf8))
         }
         if corpus.skipped.count > 5 {
             FileHandle.standardError.write(Data("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files\n".utf8))

@@ -46,13 +46,24 @@ import TestSupport
         }
     }
 
-    @Test func invalidUTF8NamesTheLine() throws {
+    @Test func cp932IsReadAndReported() throws {
         let folder = try temporaryFolder()
-        var bytes = Array("一行目\n二行目\n".utf8)
-        bytes += [0x93, 0xFA, 0x96, 0x7B, 0x0A]  // 日本 in CP932
-        try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/cp932.txt"))
-        #expect { try CorpusLoader.load(paths: ["\(folder)/cp932.txt"]) } throws: { error in
-            String(describing: error).hasPrefix("\(folder)/cp932.txt:3: is not valid UTF-8\n  convert it first, e.g. iconv -f CP932")
+        // 見出し / 日本の本文。 in CP932, as Excel on Japanese Windows saves text.
+        let cp932 = String(data: Data("見出し\n日本の本文。\n".utf8), encoding: .utf8)!.data(using: .shiftJIS)!
+        try cp932.write(to: URL(fileURLWithPath: "\(folder)/sjis.txt"))
+        let corpus = try CorpusLoader.load(paths: ["\(folder)/sjis.txt"])
+        #expect(corpus.documents.map(\.title) == ["見出し"])
+        #expect(corpus.documents[0].body == "日本の本文。")
+        #expect(corpus.convertedFromCP932 == ["\(folder)/sjis.txt"])
+    }
+
+    @Test func undecodableTextNamesTheLine() throws {
+        let folder = try temporaryFolder()
+        var bytes = Array("line one\nline two\n".utf8)
+        bytes += [0xFF, 0xFE, 0xFD, 0x0A]
+        try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/binary.txt"))
+        #expect { try CorpusLoader.load(paths: ["\(folder)/binary.txt"]) } throws: { error in
+            String(describing: error).hasPrefix("\(folder)/binary.txt:3: is neither UTF-8 nor Japanese CP932 (Shift_JIS)\n  convert it to UTF-8 first")
         }
     }
 

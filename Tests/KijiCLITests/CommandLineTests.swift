@@ -122,6 +122,16 @@ import TestSupport
         #expect(result.stderr == "kiji: \(path):2: date 'yesterday' is not an ISO 8601 date\n  write dates as 2025-01-31, 2025-01-31T09:00:00+09:00 or 2025-01-31T09:00:00+0900\n")
     }
 
+    @Test func excelCSVInCP932IsReadWithANote() throws {
+        let folder = try temporaryFolder()
+        try "id,date,title,text\r\nx,2025-02-01,見出し,中国の本文\r\n".data(using: .shiftJIS)!
+            .write(to: URL(fileURLWithPath: "\(folder)/excel.csv"))
+        let result = try KijiProcess.run(["run", "documents", "\(folder)/excel.csv"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "id,source,date,date_origin,authors,title,excerpt,chars\nx,\(folder)/excel.csv,2025-02-01,stated,,見出し,中国の本文,5\n")
+        #expect(result.stderr.hasPrefix("kiji: note: read \(folder)/excel.csv as CP932 (Shift_JIS), not UTF-8\n"))
+    }
+
     @Test func listShowsBundledPluginsWithDescriptions() throws {
         let result = try KijiProcess.run(["list"])
         #expect(result.status == 0)
