@@ -9,7 +9,9 @@ final class MorphologyService {
     private var tagger: MeCabTagger?
     /// The dictionary folder and its description, once MeCab has been used.
     private(set) var dictionaryInUse: (path: String, description: String)?
-    private var cache: [ObjectIdentifier: [Token]] = [:]
+    /// The document is kept with its tokens so that its identifier cannot be
+    /// reused by another document while the entry exists.
+    private var cache: [ObjectIdentifier: (document: Document, tokens: [Token])] = [:]
     private var cacheOrder: [ObjectIdentifier] = []
     private var cachedTokens = 0
     /// Upper bound on cached tokens (about 100 bytes each); the oldest
@@ -22,14 +24,14 @@ final class MorphologyService {
 
     func tokens(for document: Document) throws -> [Token] {
         let key = ObjectIdentifier(document)
-        if let cached = cache[key] { return cached }
+        if let cached = cache[key] { return cached.tokens }
         let tokens = try tokenize(document.text)
-        cache[key] = tokens
+        cache[key] = (document, tokens)
         cacheOrder.append(key)
         cachedTokens += tokens.count
         while cachedTokens > Self.cacheLimit, cacheOrder.count > 1 {
             let oldest = cacheOrder.removeFirst()
-            cachedTokens -= cache.removeValue(forKey: oldest)?.count ?? 0
+            cachedTokens -= cache.removeValue(forKey: oldest)?.tokens.count ?? 0
         }
         return tokens
     }

@@ -42,6 +42,21 @@ import Testing
         }
     }
 
+    @Test func tokensBelongToTheirDocumentAcrossRuns() throws {
+        // A runner reused for many small corpora (as kiji test does) must
+        // never hand one document the cached tokens of a freed one.
+        let runner = try plugin("""
+            return { name = "t", columns = {"first"},
+              run = function(corpus, params, out) out:row{ first = corpus[1]:tokens()[1].surface } end }
+            """)
+        for (i, word) in ["日本", "中国", "米国", "台湾", "韓国"].enumerated() {
+            for _ in 0..<10 {
+                let table = try runner.run(on: [document("d\(i)", nil, word + "は")], parameters: [:])
+                #expect(table.rows[0][0].text == word)
+            }
+        }
+    }
+
     @Test func undatedDocumentsHaveNilDates() throws {
         let undated = document("u", nil, "本文")
         #expect(try evaluate("tostring(doc.date) .. tostring(doc.month) .. tostring(doc.date_origin)", on: undated) == "nilnilnil")
