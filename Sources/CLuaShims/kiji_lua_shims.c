@@ -176,19 +176,6 @@ void kiji_push_host_function(lua_State *L, lua_Integer function_id) {
     lua_pushcclosure(L, trampoline, 1);
 }
 
-static int gettable_helper(lua_State *L) {
-    lua_gettable(L, 1);
-    return 1;
-}
-
-int kiji_protected_gettable(lua_State *L, int index) {
-    index = lua_absindex(L, index);
-    lua_pushcfunction(L, gettable_helper);
-    lua_pushvalue(L, index);
-    lua_rotate(L, -3, -1);  // key, helper, table -> helper, table, key
-    return kiji_pcall_traceback(L, 2, 1);
-}
-
 static int tostring_helper(lua_State *L) {
     luaL_tolstring(L, 1, NULL);
     return 1;
@@ -213,9 +200,7 @@ void **kiji_test_box(lua_State *L, int index, const char *type_name) {
 }
 
 int kiji_registry_index(void) { return LUA_REGISTRYINDEX; }
-int kiji_upvalue_index(int i) { return lua_upvalueindex(i); }
 void kiji_pop(lua_State *L, int n) { lua_pop(L, n); }
-void kiji_new_table(lua_State *L) { lua_newtable(L); }
 int kiji_is_integer_valued(lua_State *L, int index) { return lua_isinteger(L, index); }
 void kiji_gc_collect(lua_State *L) { lua_gc(L, LUA_GCCOLLECT, 0); }
 const char *kiji_typename(lua_State *L, int index) { return luaL_typename(L, index); }

@@ -60,9 +60,6 @@ int kiji_pcall_traceback(lua_State *L, int nargs, int nresults);
 /// trampoline. `name` is used in error messages only.
 void kiji_push_host_function(lua_State *L, lua_Integer function_id);
 
-/// Protected `t[k]` where t is at `index` and k on the top; replaces k with
-/// the value, or with an error message when the status is not LUA_OK.
-int kiji_protected_gettable(lua_State *L, int index);
 /// Protected luaL_tolstring of the value at `index`; pushes the string, or
 /// an error message when the status is not LUA_OK.
 int kiji_protected_tostring(lua_State *L, int index);
@@ -75,9 +72,7 @@ void **kiji_test_box(lua_State *L, int index, const char *type_name);
 
 // Macros that Swift cannot import.
 int kiji_registry_index(void);
-int kiji_upvalue_index(int i);
 void kiji_pop(lua_State *L, int n);
-void kiji_new_table(lua_State *L);
 int kiji_is_integer_valued(lua_State *L, int index);
 void kiji_gc_collect(lua_State *L);
 const char *kiji_typename(lua_State *L, int index);
