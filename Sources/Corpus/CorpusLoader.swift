@@ -17,12 +17,16 @@ public struct Corpus: Sendable {
     public let skipped: [String]
     /// Files read as CP932 (Shift_JIS) rather than UTF-8.
     public let convertedFromCP932: [String]
+    /// Folders given that hold no file kiji reads.
+    public let emptyFolders: [String]
 
-    public init(documents: [Document], files: [CorpusFile] = [], skipped: [String] = [], convertedFromCP932: [String] = []) {
+    public init(documents: [Document], files: [CorpusFile] = [], skipped: [String] = [], convertedFromCP932: [String] = [],
+                emptyFolders: [String] = []) {
         self.documents = documents
         self.files = files
         self.skipped = skipped
         self.convertedFromCP932 = convertedFromCP932
+        self.emptyFolders = emptyFolders
     }
 
     public var undatedCount: Int { documents.count { $0.date == nil } }
@@ -40,9 +44,12 @@ public enum CorpusLoader {
         var files: [CorpusFile] = []
         var skipped: [String] = []
         var converted: [String] = []
+        var emptyFolders: [String] = []
         var seenIDs: [String: Document] = [:]
         for path in paths {
-            for input in try expand(path, skipped: &skipped) {
+            let inputs = try expand(path, skipped: &skipped)
+            if inputs.isEmpty { emptyFolders.append(path) }
+            for input in inputs {
                 let (loaded, wasCP932) = try readFile(input.path, source: input.source, stem: input.stem)
                 if wasCP932 { converted.append(input.source) }
                 for document in loaded {
@@ -57,7 +64,7 @@ public enum CorpusLoader {
                 files.append(CorpusFile(path: input.source, location: input.path, documentCount: loaded.count))
             }
         }
-        return Corpus(documents: documents, files: files, skipped: skipped, convertedFromCP932: converted)
+        return Corpus(documents: documents, files: files, skipped: skipped, convertedFromCP932: converted, emptyFolders: emptyFolders)
     }
 
     /// Reads one file; `source` is how documents name it, and `stem`

@@ -86,12 +86,16 @@ public enum JSONLinesReader {
     /// local date; the offset is checked but not applied).
     public static func parseDate(_ text: String) -> CalendarDate? {
         guard let match = text.wholeMatch(of: isoDate) else { return nil }
-        let (_, y, m, d) = (match.output.0, match.output.1, match.output.2, match.output.3)
-        return CalendarDate(year: Int(y)!, month: Int(m)!, day: Int(d)!)
+        let output = match.output
+        // A time, when given, must be a clock time: 25:99 is a typo, not a date.
+        if let hour = output.4.flatMap({ Int($0) }), hour > 24 { return nil }
+        if let minute = output.5.flatMap({ Int($0) }), minute > 59 { return nil }
+        if let second = output.6.flatMap({ Int($0) }), second > 60 { return nil }
+        return CalendarDate(year: Int(output.1)!, month: Int(output.2)!, day: Int(output.3)!)
     }
 
     nonisolated(unsafe) private static let isoDate =
-        #/([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?)?(?:Z|z|[+\-][0-9]{2}(?::?[0-9]{2})?)?/#
+        #/([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?)?(?:Z|z|[+\-][0-9]{2}(?::?[0-9]{2})?)?/#
 }
 
 extension JSONValue {

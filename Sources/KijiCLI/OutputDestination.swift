@@ -10,10 +10,18 @@ struct OutputDestination {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw KijiFailure.usage("cannot write '\(path)': it is a folder; give a file name, e.g. \(path)/out.csv")
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            throw KijiFailure.usage("cannot write '\(path)': the folder '\(folder)' does not exist")
+        }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw KijiFailure.usage("cannot write '\(path)': \(error.localizedDescription)")
+            throw KijiFailure.usage("cannot write '\(path)' (is the folder writable?): \(error.localizedDescription)")
         }
     }
 }

@@ -82,6 +82,9 @@ enum CorpusLoading {
         } catch let error as CorpusError {
             throw KijiFailure.usage(error.description)
         }
+        for folder in corpus.emptyFolders {
+            FileHandle.standardError.write(Data("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file\n".utf8))
+        }
         for path in corpus.convertedFromCP932 {
             FileHandle.standardError.write(Data("kiji: note: read \(path) as CP932 (Shift_JIS), not UTF-8\n".utf8))
         }

@@ -59,6 +59,7 @@ import Testing
         ("{\"content\": \"a\", \"id\": \"x\"}", "news.jsonl:1: the object has no 'text', 'body' or 'title' field (its keys: content, id)"),
         ("{\"text\": \"a\", \"date\": \"31/01/2025\"}", "news.jsonl:1: date '31/01/2025' is not an ISO 8601 date"),
         ("{\"text\": \"a\", \"date\": \"2025-02-30\"}", "news.jsonl:1: date '2025-02-30' is not an ISO 8601 date"),
+        ("{\"text\": \"a\", \"date\": \"2025-01-01T25:99:00\"}", "news.jsonl:1: date '2025-01-01T25:99:00' is not an ISO 8601 date"),
         ("{\"text\": 5}", "news.jsonl:1: field 'text' must be a string, not a number"),
         ("{\"text\": \"a\", \"authors\": [1]}", "news.jsonl:1: field 'authors' must be a string or an array of strings"),
         ("{\"text\": \"a\", \"id\": \"\"}", "news.jsonl:1: field 'id' must be a non-empty string or an integer, not a string"),

@@ -76,6 +76,25 @@ import TestSupport
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == ["fails.lua", "old.csv"])
     }
 
+    @Test func unwritableOutputIsAUsageError() throws {
+        let folder = try temporaryFolder()
+        let intoFolder = try KijiProcess.run(["run", "documents", "-o", folder])
+        #expect(intoFolder.status == 2)
+        #expect(intoFolder.stderr.hasPrefix("kiji: cannot write '\(folder)': it is a folder; give a file name, e.g. \(folder)/out.csv"))
+        let missing = try KijiProcess.run(["run", "documents", "-o", "\(folder)/no/out.csv"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("kiji: cannot write '\(folder)/no/out.csv': the folder '\(folder)/no' does not exist"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test func emptyFolderGivesHeaderAndANote() throws {
+        let folder = try temporaryFolder()
+        let result = try KijiProcess.run(["run", "mentions-by-month", folder])
+        #expect(result.status == 0)
+        #expect(result.stdout == "month,term,mentions,articles,articles_total\n")
+        #expect(result.stderr.hasPrefix("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file\n"))
+    }
+
     @Test func pluginRuntimeErrorExitsOneWithLocationAndTraceback() throws {
         let folder = try temporaryFolder()
         try write("""
