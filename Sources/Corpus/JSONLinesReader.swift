@@ -7,24 +7,61 @@ public enum JSONLinesReader {
     static let mappedKeys: Set<String> = ["id", "date", "title", "text", "body", "author", "authors", "url", "urls"]
 
     public static func read(_ data: Data, source: String, stem: String) throws -> [Document] {
-        let decoder = JSONDecoder()
-        var documents: [Document] = []
-        var lineNumber = 0
-        for lineBytes in data.split(separator: 10, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if lineBytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-            let object: [String: JSONValue]
-            do {
-                object = try decoder.decode([String: JSONValue].self, from: Data(lineBytes))
-            } catch {
-                let isObject = lineBytes.first(where: { $0 != 32 && $0 != 9 }) == UInt8(ascii: "{")
-                throw CorpusError(file: source, line: lineNumber,
-                                  isObject ? "not valid JSON" : "not a JSON object",
-                                  hint: "each line of a JSON Lines file must hold one JSON object, e.g. {\"id\": \"a1\", \"date\": \"2025-01-31\", \"title\": \"…\", \"text\": \"…\"}")
+        let lines = data.split(separator: 10, omittingEmptySubsequences: false)
+        // Lines are independent, so they are decoded (and normalised) on all
+        // cores; each result lands in its own slot, so the order is kept and
+        // the first bad line is reported, as a sequential read would.
+        let results = ResultSlots(count: lines.count)
+        let chunks = max(1, min(lines.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let decoder = JSONDecoder()
+            for index in stride(from: chunk, to: lines.count, by: chunks) {
+                results.slots[index] = decodeLine(lines[index], number: index + 1, decoder: decoder, source: source, stem: stem)
             }
-            documents.append(try document(from: object, source: source, stem: stem, line: lineNumber))
+        }
+        var documents: [Document] = []
+        documents.reserveCapacity(lines.count)
+        for result in results.slots {
+            switch result {
+            case nil: continue
+            case .success(let document)?: documents.append(document)
+            case .failure(let error)?: throw error
+            }
         }
         return documents
+    }
+
+    /// One slot per line, each written by exactly one worker.
+    private final class ResultSlots: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<Result<Document, CorpusError>?>
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+    }
+
+    /// One line: nil when blank.
+    static func decodeLine(_ lineBytes: Data, number: Int, decoder: JSONDecoder, source: String, stem: String) -> Result<Document, CorpusError>? {
+        if lineBytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return nil }
+        let object: [String: JSONValue]
+        do {
+            object = try decoder.decode([String: JSONValue].self, from: Data(lineBytes))
+        } catch {
+            let isObject = lineBytes.first(where: { $0 != 32 && $0 != 9 }) == UInt8(ascii: "{")
+            return .failure(CorpusError(file: source, line: number, isObject ? "not valid JSON" : "not a JSON object",
+                                        hint: "each line of a JSON Lines file must hold one JSON object, e.g. {\"id\": \"a1\", \"date\": \"2025-01-31\", \"title\": \"…\", \"text\": \"…\"}"))
+        }
+        do {
+            return .success(try document(from: object, source: source, stem: stem, line: number))
+        } catch let error as CorpusError {
+            return .failure(error)
+        } catch {
+            return .failure(CorpusError(file: source, line: number, "\(error)"))
+        }
     }
 
     /// A document from one JSON object (the fields of a JSON Lines record).

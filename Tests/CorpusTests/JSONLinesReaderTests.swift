@@ -48,6 +48,18 @@ import Testing
         #expect(docs[1].id == "news:2")
     }
 
+    @Test func largeFilesKeepOrderAndReportTheFirstBadLine() throws {
+        var lines = (1...1000).map { "{\"id\": \"d\($0)\", \"text\": \"本文\($0)\"}" }
+        let docs = try read(lines.joined(separator: "\n"))
+        #expect(docs.map(\.id) == (1...1000).map { "d\($0)" })
+        #expect(docs.map(\.line) == Array(1...1000))
+        lines[499] = "{broken"
+        lines[99] = "[1]"
+        #expect { try read(lines.joined(separator: "\n")) } throws: { error in
+            String(describing: error).hasPrefix("news.jsonl:100: not a JSON object")
+        }
+    }
+
     @Test func blankLinesAreSkippedButCounted() throws {
         let docs = try read("\n{\"text\": \"a\"}\n   \n{\"text\": \"b\"}\n")
         #expect(docs.map(\.line) == [2, 4])
