@@ -45,6 +45,13 @@ import TestSupport
         #expect(try actors("トランプ大統領とドナルド・トランプ氏、トランプ政権") == ["ドナルド・トランプ", "ドナルド・トランプ", "ドナルド・トランプ"])
     }
 
+    @Test func katakanaNamesInsideLongerKatakanaWordsAreOtherWords() throws {
+        #expect(try actors("ペンダントランプとプラトニックな関係") == [])
+        #expect(try actors("トランプ氏とドナルド・トランプ") == ["ドナルド・トランプ", "ドナルド・トランプ"])
+        #expect(try actors("トランプーの") == [])
+        #expect(try actors("ラトニック米商務長官") == ["ハワード・ラトニック", "米国"])
+    }
+
     @Test func countriesUnderEveryName() throws {
         #expect(try actors("アメリカと米国と米側") == ["米国", "米国", "米国"])
         #expect(try actors("中国、北朝鮮、ロシア、台湾、フィリピン、韓国、オーストラリア、ウクライナ") ==

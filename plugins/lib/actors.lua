@@ -20,6 +20,20 @@ local function is_katakana(character)
   return code >= 0x30A1 and code <= 0x30FA
 end
 
+-- Katakana letters and the long-vowel mark: the characters of one katakana word.
+local function is_katakana_word_character(character)
+  return is_katakana(character) or character == "ー"
+end
+
+-- A katakana name inside a longer katakana word is a different word:
+-- トランプ in ペンダントランプ, ラトニック in プラトニック.
+local function inside_katakana_word(match)
+  local first = match.text:match("^[%z\1-\127\194-\244][\128-\191]*")
+  local last = match.text:match("[%z\1-\127\194-\244][\128-\191]*$")
+  return (is_katakana_word_character(first) and is_katakana_word_character(match.before))
+      or (is_katakana_word_character(last) and is_katakana_word_character(match.after))
+end
+
 local function is_digit(character)
   return character:match("^%d$") ~= nil
 end
@@ -139,12 +153,14 @@ function Dictionary:find(doc)
     local match = matches[i]
     local kind = kinds[match.pattern]
     if kind.kind == "alias" then
-      mentions[#mentions + 1] = { actor = kind.entry.name, type = kind.entry.type,
-                                  start = match.start, length = match.length, surface = match.text }
+      if not inside_katakana_word(match) then
+        mentions[#mentions + 1] = { actor = kind.entry.name, type = kind.entry.type,
+                                    start = match.start, length = match.length, surface = match.text }
+      end
       i = i + 1
     elseif kind.kind == "surname" then
       local title = matches[i + 1]
-      if adjacent(match, title) and kind_of(title) == "title" then
+      if adjacent(match, title) and kind_of(title) == "title" and not inside_katakana_word(match) then
         mentions[#mentions + 1] = { actor = kind.entry.name, type = kind.entry.type, start = match.start,
                                     length = match.length + title.length, surface = match.text .. title.text }
         i = i + 2
