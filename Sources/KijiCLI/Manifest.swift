@@ -1,3 +1,4 @@
+import Corpus
 import Crypto
 import Foundation
 
@@ -30,6 +31,10 @@ struct Manifest: Codable, Equatable {
 
     var kijiVersion: String
     var command: String
+    /// The subcommand that ran: "run" or "query" (nil in older manifests: run).
+    var kind: String?
+    /// The code of an inline query (`kiji query 'CODE'`).
+    var query: String?
     /// The plugin as the user named it, and the file it resolved to.
     var plugin: String
     var pluginFile: HashedFile
@@ -80,30 +85,57 @@ struct Manifest: Codable, Equatable {
     }
 }
 
-extension PluginInvocation.Outcome {
-    /// The manifest of this run, written to `output`.
-    func manifest(invocation: PluginInvocation, output: OutputOptions, text: String) -> Manifest {
-        let files = runner.filesRead
-        let pluginPath = runner.path
-        return Manifest(
+extension Manifest {
+    /// The manifest of a finished run or query whose output went to `output.output`.
+    static func record(kind: String, plugin: String, pluginPath: String, pluginSource: Data?, query: String?,
+                       parameters: [String: String], givenParameters: [String: String], corpusArguments: [String],
+                       corpus: Corpus, filesRead: [String], pluginOptions: PluginOptions,
+                       mecab: (path: String, description: String)?, output: OutputOptions, text: String) -> Manifest {
+        Manifest(
             kijiVersion: Kiji.configuration.version,
             command: (["kiji"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-            plugin: invocation.plugin,
-            pluginFile: .init(path: Self.absolute(pluginPath), sha256: Manifest.sha256(of: pluginPath)),
-            parameters: runner.lastParameters,
-            givenParameters: (try? invocation.parsedParameters()) ?? [:],
-            corpusArguments: invocation.corpus.map(Self.absolute),
-            corpusFiles: corpus.files.map { .init(path: Self.absolute($0.location), sha256: Manifest.sha256(of: $0.location), documents: $0.documentCount) },
+            kind: kind,
+            query: query,
+            plugin: plugin,
+            pluginFile: .init(path: query == nil ? absolute(pluginPath) : pluginPath,
+                              sha256: pluginSource.map { sha256(of: $0) } ?? sha256(of: pluginPath)),
+            parameters: parameters,
+            givenParameters: givenParameters,
+            corpusArguments: corpusArguments.map(absolute),
+            corpusFiles: corpus.files.map { .init(path: absolute($0.location), sha256: sha256(of: $0.location), documents: $0.documentCount) },
             documents: corpus.documents.count,
-            dataFiles: files.filter { $0 != pluginPath }.map { .init(path: Self.absolute($0), sha256: Manifest.sha256(of: $0)) },
-            pluginFolders: invocation.pluginOptions.directories.map(Self.absolute),
-            mecab: runner.mecabDictionaryInUse.map { .init(dictionary: $0.path, version: $0.description) },
-            output: .init(path: Self.absolute(output.output ?? ""), sha256: Manifest.sha256(of: Data(text.utf8)),
+            dataFiles: filesRead.filter { $0 != pluginPath }.map { .init(path: absolute($0), sha256: sha256(of: $0)) },
+            pluginFolders: pluginOptions.directories.map(absolute),
+            mecab: mecab.map { .init(dictionary: $0.path, version: $0.description) },
+            output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
             created: ISO8601DateFormatter().string(from: Date()))
     }
 
+    /// Writes this manifest beside `output`.
+    func write(beside output: String) throws {
+        try OutputDestination(path: Manifest.path(for: output)).write(String(decoding: try encoded(), as: UTF8.self))
+    }
+
     static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The command line that repeats this run, writing to `output`.
+    func commandLine(output: String) -> [String] {
+        var arguments: [String]
+        if kind == "query" {
+            arguments = ["query"] + (query.map { [$0] } ?? ["-f", pluginFile.path])
+        } else {
+            arguments = ["run", plugin.contains("/") || plugin.hasSuffix(".lua") ? pluginFile.path : plugin]
+        }
+        arguments += corpusArguments
+        for key in givenParameters.keys.sorted() { arguments += ["--param", "\(key)=\(givenParameters[key]!)"] }
+        for folder in pluginFolders { arguments += ["--plugins", folder] }
+        if let mecab { arguments += ["--mecab-dict", mecab.dictionary] }
+        arguments += ["--output", output, "--format", self.output.format]
+        if self.output.bom { arguments.append("--bom") }
+        if self.output.excel { arguments.append("--excel") }
+        return arguments
     }
 }

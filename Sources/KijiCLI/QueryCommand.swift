@@ -63,16 +63,27 @@ struct QueryCommand: ParsableCommand {
             throw KijiFailure.runtime(error.description.replacingOccurrences(of: "plugin 'query' failed: ", with: "query failed: "))
         }
         let rows: String
+        let written: String
         switch result {
         case .nothing:
             rows = "nothing returned"
-            try OutputDestination(path: outputOptions.output).write("")
+            written = ""
+            try OutputDestination(path: outputOptions.output).write(written)
         case .text(let text):
             rows = "1 value"
-            try OutputDestination(path: outputOptions.output).write(text + "\n")
+            written = text + "\n"
+            try OutputDestination(path: outputOptions.output).write(written)
         case .table(let table):
             rows = "\(table.rows.count) rows"
-            _ = try outputOptions.write(table)
+            written = try outputOptions.write(table)
+        }
+        if let output = outputOptions.output {
+            let parameters = try ParameterList.parse(self.parameters)
+            try Manifest.record(kind: "query", plugin: "query", pluginPath: file ?? "(inline)", pluginSource: Data(source.utf8),
+                                query: file == nil ? source : nil, parameters: parameters, givenParameters: parameters,
+                                corpusArguments: corpusArguments, corpus: corpus, filesRead: runner.filesRead,
+                                pluginOptions: pluginOptions, mecab: runner.mecabDictionaryInUse, output: outputOptions,
+                                text: written).write(beside: output)
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         FileHandle.standardError.write(Data("kiji: query: \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from \(corpus.files.count) files, \(rows) in \(seconds) s\n".utf8))

@@ -7,7 +7,7 @@ struct RerunCommand: ParsableCommand {
         commandName: "rerun",
         abstract: "Run again what a manifest recorded, and say whether any input or the output changed.",
         discussion: """
-        MANIFEST is the FILE.manifest.json that 'kiji run … -o FILE' wrote. kiji runs the same plugin with the same parameters on the same corpus arguments, writes FILE (or --output) and a new manifest, and lists every input whose SHA-256 changed (plugin, modules, dictionaries, schemes, corpus files), every corpus file added or removed, and whether the output is byte-identical to the recorded one.
+        MANIFEST is the FILE.manifest.json that 'kiji run … -o FILE' or 'kiji query … -o FILE' wrote. kiji runs the same plugin or query with the same parameters on the same corpus arguments, writes FILE (or --output) and a new manifest, and lists every input whose SHA-256 changed (plugin, modules, dictionaries, schemes, corpus files), every corpus file added or removed, and whether the output is byte-identical to the recorded one.
 
         Example:
           kiji run mentions-by-month news.jsonl -o mentions.csv
@@ -22,29 +22,16 @@ struct RerunCommand: ParsableCommand {
 
     func run() throws {
         let old = try Manifest.read(manifestPath)
-        var arguments = [old.plugin.contains("/") || old.plugin.hasSuffix(".lua") ? old.pluginFile.path : old.plugin]
-        arguments += old.corpusArguments
-        for key in old.givenParameters.keys.sorted() { arguments += ["--param", "\(key)=\(old.givenParameters[key]!)"] }
-        for folder in old.pluginFolders { arguments += ["--plugins", folder] }
-        if let mecab = old.mecab { arguments += ["--mecab-dict", mecab.dictionary] }
-        let invocation = try PluginInvocation.parse(arguments)
-        var outputArguments = ["--output", output ?? old.output.path, "--format", old.output.format]
-        if old.output.bom { outputArguments.append("--bom") }
-        if old.output.excel { outputArguments.append("--excel") }
-        let outputOptions = try OutputOptions.parse(outputArguments)
-
-        let outcome = try invocation.execute()
-        let text = try outputOptions.write(outcome.table)
-        let new = outcome.manifest(invocation: invocation, output: outputOptions, text: text)
-        try OutputDestination(path: Manifest.path(for: outputOptions.output!)).write(String(decoding: try new.encoded(), as: UTF8.self))
-
+        let destination = output ?? old.output.path
+        var command = try Kiji.parseAsRoot(old.commandLine(output: destination))
+        try command.run()
+        let new = try Manifest.read(Manifest.path(for: destination))
         let changes = old.changes(to: new)
         print(changes.isEmpty ? "inputs unchanged" : "inputs changed:")
         for change in changes { print("  " + change) }
         print(new.output.sha256 == old.output.sha256
               ? "output identical to the recorded run (sha256 \(new.output.sha256))"
               : "output differs from the recorded run (sha256 \(old.output.sha256) -> \(new.output.sha256))")
-        FileHandle.standardError.write(Data((outcome.summary(suffix: " -> \(outputOptions.output!)") + "\n").utf8))
     }
 }
 

@@ -27,8 +27,12 @@ struct RunCommand: ParsableCommand {
         let outcome = try invocation.execute()
         let text = try outputOptions.write(outcome.table)
         if let output = outputOptions.output {
-            let manifest = outcome.manifest(invocation: invocation, output: outputOptions, text: text)
-            try OutputDestination(path: Manifest.path(for: output)).write(String(decoding: try manifest.encoded(), as: UTF8.self))
+            let runner = outcome.runner
+            try Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: runner.path, pluginSource: nil, query: nil,
+                                parameters: runner.lastParameters, givenParameters: try invocation.parsedParameters(),
+                                corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: runner.filesRead,
+                                pluginOptions: invocation.pluginOptions, mecab: runner.mecabDictionaryInUse,
+                                output: outputOptions, text: text).write(beside: output)
         }
         let destination = outputOptions.output.map { " -> \($0)" } ?? ""
         FileHandle.standardError.write(Data((outcome.summary(suffix: destination) + "\n").utf8))

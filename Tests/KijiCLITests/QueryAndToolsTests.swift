@@ -181,6 +181,26 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: "\(folder)/again.csv.manifest.json"))
     }
 
+    @Test func queryManifestsRerunToo() throws {
+        let folder = try temporaryFolder()
+        let data = "\(folder)/news.jsonl"
+        try write(Self.fixture, to: data)
+        let first = try KijiProcess.run(["query", "return corpus:count(params.term)", data, "--param", "term=尖閣", "-o", "\(folder)/n.txt"])
+        #expect(first.status == 0)
+        #expect(try String(contentsOfFile: "\(folder)/n.txt", encoding: .utf8) == "4\n")
+        let manifest = try JSONSerialization.jsonObject(with: try Data(contentsOf: URL(fileURLWithPath: "\(folder)/n.txt.manifest.json"))) as! [String: Any]
+        #expect(manifest["kind"] as? String == "query")
+        #expect(manifest["query"] as? String == "return corpus:count(params.term)")
+        #expect((manifest["plugin_file"] as? [String: String])?["path"] == "(inline)")
+        let same = try KijiProcess.run(["rerun", "\(folder)/n.txt.manifest.json"])
+        #expect(same.stdout.hasPrefix("inputs unchanged\noutput identical to the recorded run"))
+        try write(Self.fixture.replacingOccurrences(of: "尖閣と中国", with: "中国"), to: data)
+        let changed = try KijiProcess.run(["rerun", "\(folder)/n.txt.manifest.json"])
+        #expect(changed.stdout.hasPrefix("inputs changed:\n  changed corpus file \(data) (sha256 "))
+        #expect(changed.stdout.contains("output differs from the recorded run"))
+        #expect(try String(contentsOfFile: "\(folder)/n.txt", encoding: .utf8) == "3\n")
+    }
+
     @Test func mecabDictionaryOption() throws {
         let path = try corpus(Self.fixture)
         let good = try KijiProcess.run(["query", "return kiji.tokenize('石破茂')[1].pos_detail", path, "--mecab-dict", "/var/lib/mecab/dic/ipadic-utf8"])
