@@ -52,6 +52,26 @@ let monthlyPlugin = """
         #expect(try runner.run(on: docs, parameters: [:]) == runner.run(on: docs.reversed(), parameters: [:]))
     }
 
+    @Test func runsLeakNoRegistryReferences() throws {
+        let runner = try plugin(monthlyPlugin)
+        _ = try runner.run(on: docs, parameters: [:])
+        let afterFirst = runner.environment.state.liveReferenceCount
+        for _ in 0..<20 {
+            _ = try runner.run(on: docs, parameters: ["terms": "中国"])
+            _ = try? runner.run(on: docs, parameters: ["nope": "1"])
+        }
+        #expect(runner.environment.state.liveReferenceCount == afterFirst)
+
+        let failing = try plugin("""
+            return { name = "f", group_by = {"k"}, aggregate = {},
+              map = function(doc, emit) if doc.id == "b" then error("boom") end emit { k = 1 } end }
+            """)
+        _ = try? failing.run(on: docs, parameters: [:])
+        let baseline = failing.environment.state.liveReferenceCount
+        for _ in 0..<20 { _ = try? failing.run(on: docs, parameters: [:]) }
+        #expect(failing.environment.state.liveReferenceCount == baseline)
+    }
+
     @Test func emptyCorpusGivesHeaderOnly() throws {
         #expect(csv(try plugin(monthlyPlugin).run(on: [], parameters: [:])) == "month,term,mentions,articles_total\n")
     }
