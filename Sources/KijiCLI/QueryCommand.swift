@@ -9,7 +9,7 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Run a one-off Lua query over a corpus; rows come out as CSV, a scalar as text.",
         discussion: """
-        The query sees 'corpus' (the documents) and 'kiji' (the library), as plugins do (docs/lua-api.md). What it returns is written out: an array of row tables becomes a table (columns from its 'columns' field, or in first-seen order with each row's keys sorted), an array of values one column 'value', a map two columns 'key,value', and a number or string is printed as it is.
+        The query sees 'corpus' (the documents), 'kiji' (the library, as plugins see it: docs/lua-api.md) and 'params' (the --param values). What it returns is written out: an array of row tables becomes a table (columns from its 'columns' field, or in first-seen order with each row's keys sorted), an array of values one column 'value', a map two columns 'key,value', and a number or string is printed as it is.
 
         Examples:
           kiji query 'return #corpus'
