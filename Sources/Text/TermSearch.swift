@@ -26,31 +26,42 @@ public struct TermMatch: Equatable, Sendable {
 /// because UTF-8 is self-synchronising: a valid needle can only match at a
 /// code point boundary of a valid haystack.
 public enum TermSearch {
-    /// Byte offsets of non-overlapping matches.
-    public static func byteOffsets(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
-                                   limit: Int = .max) -> [Int] {
-        var offsets: [Int] = []
-        guard needle.count > 0, let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return offsets }
+    /// Calls `body` with the byte offset of each non-overlapping match, at
+    /// most `limit` times.
+    static func forEachMatch(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                             limit: Int = .max, _ body: (Int) -> Void) {
+        guard needle.count > 0, let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return }
         let first = Int32(needle[0])
         let last = haystack.count - needle.count
         var position = 0
-        while position <= last, offsets.count < limit {
+        var found = 0
+        while position <= last, found < limit {
             // memchr finds the next candidate first byte; memcmp confirms it.
-            guard let found = memchr(base + position, first, last - position + 1) else { break }
-            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard let candidate = memchr(base + position, first, last - position + 1) else { return }
+            let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
             if memcmp(base + offset, needleBase, needle.count) == 0 {
-                offsets.append(offset)
+                body(offset)
+                found += 1
                 position = offset + needle.count
             } else {
                 position = offset + 1
             }
         }
+    }
+
+    /// Byte offsets of non-overlapping matches.
+    public static func byteOffsets(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                                   limit: Int = .max) -> [Int] {
+        var offsets: [Int] = []
+        forEachMatch(of: needle, in: haystack, limit: limit) { offsets.append($0) }
         return offsets
     }
 
-    /// Number of non-overlapping occurrences.
+    /// Number of non-overlapping occurrences (without collecting them).
     public static func count(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int {
-        byteOffsets(of: needle, in: haystack).count
+        var count = 0
+        forEachMatch(of: needle, in: haystack) { _ in count += 1 }
+        return count
     }
 
     /// Non-overlapping matches with code-point positions.
