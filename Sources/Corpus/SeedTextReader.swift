@@ -20,12 +20,23 @@ public enum SeedTextReader {
         var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
     }
 
-    /// The layout of `text`: a listing when any line is a date line; a list of
-    /// summaries when most lines are long sentences with no blank lines
-    /// between them; otherwise a single article.
+    /// The layout of `text`: a listing when two or more lines are date lines,
+    /// or when its one date line closes a listing item (a one-line title
+    /// paragraph, then a summary paragraph ending in the date line); a list
+    /// of summaries when most lines are long sentences with no blank lines
+    /// between them; otherwise a single article (whose one date line, if it
+    /// has one, is its stated date).
     public static func detectLayout(_ text: String) -> TextLayout {
         let lines = splitLines(text)
-        if lines.contains(where: { dateLine($0.text) != nil }) { return .listing }
+        let dateLines = lines.filter { dateLine($0.text) != nil }.count
+        if dateLines >= 2 { return .listing }
+        if dateLines == 1 {
+            let blocks = paragraphs(lines)
+            let closesItem = blocks.indices.contains { index in
+                index > 0 && blocks[index].count >= 2 && dateLine(blocks[index].last!.text) != nil && blocks[index - 1].count == 1
+            }
+            return closesItem ? .listing : .article
+        }
         let content = lines.filter { !$0.isBlank }
         let hasBlankBetween = lines.drop(while: \.isBlank).reversed().drop(while: \.isBlank).contains(where: \.isBlank)
         let summaryLike = content.filter { line in
@@ -93,14 +104,20 @@ public enum SeedTextReader {
     }
 
     static func readArticle(_ text: String, source: String, stem: String) -> [Document] {
-        let lines = splitLines(text)
+        var lines = splitLines(text)
+        // A date line in an article states its date and authors; it is metadata, like a listing's.
+        var stated: StatedDate?
+        if let index = lines.firstIndex(where: { dateLine($0.text) != nil }) {
+            stated = dateLine(lines[index].text)
+            lines.remove(at: index)
+        }
         guard let titleIndex = articleTitleIndex(lines) else { return [] }
         // Site chrome above the title stays in the body, first, so nothing is dropped.
         let chrome = lines[..<titleIndex].filter { !$0.isBlank }
         let rest = lines[(titleIndex + 1)...].drop(while: \.isBlank).reversed().drop(while: \.isBlank).reversed()
         return [makeDocument(id: stem, source: source, line: lines[titleIndex].number,
                              title: lines[titleIndex].text.trimmingWhitespace,
-                             body: (chrome + rest).map(\.text).joined(separator: "\n"), stated: nil)]
+                             body: (chrome + rest).map(\.text).joined(separator: "\n"), stated: stated)]
     }
 
     /// The first non-empty line, except that short ASCII-only lines (site

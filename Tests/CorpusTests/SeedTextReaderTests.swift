@@ -110,6 +110,26 @@ func readSeed(_ name: String) throws -> [Document] {
         #expect(docs[1].body == "")
     }
 
+    @Test func singleItemListing() {
+        let docs = read("見出し\n\n要約の一文。\n2025/03/01 記者A\n")
+        #expect(docs.count == 1)
+        #expect(docs[0].title == "見出し")
+        #expect(docs[0].date?.description == "2025-03-01")
+        #expect(docs[0].authors == ["記者A"])
+    }
+
+    @Test func anArticleWithOneDateLineTakesItAsItsStatedDate() {
+        let text = "記事の見出し\n2025/02/14 山田 花子\n\n第一段落。\n\n第二段落。\n\n第三段落には 2020年1月1日 とある。\n"
+        #expect(SeedTextReader.detectLayout(text) == .article)
+        let docs = read(text)
+        #expect(docs.count == 1)
+        #expect(docs[0].title == "記事の見出し")
+        #expect(docs[0].date?.description == "2025-02-14")
+        #expect(docs[0].dateOrigin == .stated)
+        #expect(docs[0].authors == ["山田 花子"])
+        #expect(docs[0].body == "第一段落。\n\n第二段落。\n\n第三段落には 2020年1月1日 とある。")
+    }
+
     @Test func emptyAndBlankFilesHaveNoDocuments() {
         #expect(read("").isEmpty)
         #expect(read("\n  \n").isEmpty)
