@@ -39,7 +39,8 @@ public enum CorpusLoader {
 
     /// Loads `paths` in the given order; folders load every supported file
     /// below them in sorted order. Throws ``CorpusError`` naming the file.
-    public static func load(paths: [String]) throws -> Corpus {
+    /// - Parameter textLayout: the layout of every `.txt` file; nil detects it per file.
+    public static func load(paths: [String], textLayout: TextLayout? = nil) throws -> Corpus {
         var documents: [Document] = []
         var files: [CorpusFile] = []
         var skipped: [String] = []
@@ -50,7 +51,7 @@ public enum CorpusLoader {
             let inputs = try expand(path, skipped: &skipped)
             if inputs.isEmpty { emptyFolders.append(path) }
             for input in inputs {
-                let (loaded, wasCP932) = try readFile(input.path, source: input.source, stem: input.stem)
+                let (loaded, wasCP932) = try readFile(input.path, source: input.source, stem: input.stem, textLayout: textLayout)
                 if wasCP932 { converted.append(input.source) }
                 for document in loaded {
                     if let earlier = seenIDs[document.id] {
@@ -73,7 +74,8 @@ public enum CorpusLoader {
         try readFile(path, source: source, stem: stem).documents
     }
 
-    static func readFile(_ path: String, source: String, stem: String) throws -> (documents: [Document], cp932: Bool) {
+    static func readFile(_ path: String, source: String, stem: String,
+                         textLayout: TextLayout? = nil) throws -> (documents: [Document], cp932: Bool) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -85,7 +87,7 @@ public enum CorpusLoader {
         switch ext {
         case "jsonl", "ndjson": return (try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem), cp932)
         case "csv": return (try CSVCorpusReader.read(text, source: source, stem: stem), cp932)
-        default: return (SeedTextReader.read(text, source: source, stem: stem), cp932)
+        default: return (SeedTextReader.read(text, source: source, stem: stem, layout: textLayout), cp932)
         }
     }
 

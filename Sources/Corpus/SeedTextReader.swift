@@ -1,7 +1,7 @@
 import Text
 
 /// The layouts a plain-text file can have.
-public enum TextLayout: String, Sendable {
+public enum TextLayout: String, Sendable, CaseIterable {
     /// Items of a title line, a summary and an optional date line
     /// `YYYY/MM/DD [author[, author…]]`, separated by blank lines.
     case listing
@@ -47,10 +47,11 @@ public enum SeedTextReader {
         return .article
     }
 
-    /// Reads the documents of a text file. `stem` prefixes their ids.
-    public static func read(_ text: String, source: String, stem: String) -> [Document] {
+    /// Reads the documents of a text file. `stem` prefixes their ids;
+    /// `layout` overrides the detected layout.
+    public static func read(_ text: String, source: String, stem: String, layout: TextLayout? = nil) -> [Document] {
         let text = text.replacingCRLF
-        switch detectLayout(text) {
+        switch layout ?? detectLayout(text) {
         case .listing: return readListing(text, source: source, stem: stem)
         case .summaries: return readSummaries(text, source: source, stem: stem)
         case .article: return readArticle(text, source: source, stem: stem)

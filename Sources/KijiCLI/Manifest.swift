@@ -49,6 +49,8 @@ struct Manifest: Codable, Equatable {
     /// Modules and data files the plugin read (dictionaries, schemes).
     var dataFiles: [HashedFile]
     var pluginFolders: [String]
+    /// `--layout` for .txt files, when not detected (nil: auto).
+    var layout: String?
     var mecab: MeCab?
     var output: Output
     var created: String
@@ -89,7 +91,7 @@ extension Manifest {
     /// The manifest of a finished run or query whose output went to `output.output`.
     static func record(kind: String, plugin: String, pluginPath: String, pluginSource: Data?, query: String?,
                        parameters: [String: String], givenParameters: [String: String], corpusArguments: [String],
-                       corpus: Corpus, filesRead: [String], pluginOptions: PluginOptions,
+                       corpus: Corpus, filesRead: [String], pluginOptions: PluginOptions, corpusOptions: CorpusOptions,
                        mecab: (path: String, description: String)?, output: OutputOptions, text: String) -> Manifest {
         Manifest(
             kijiVersion: Kiji.configuration.version,
@@ -106,6 +108,7 @@ extension Manifest {
             documents: corpus.documents.count,
             dataFiles: filesRead.filter { $0 != pluginPath }.map { .init(path: absolute($0), sha256: sha256(of: $0)) },
             pluginFolders: pluginOptions.directories.map(absolute),
+            layout: corpusOptions.textLayout?.rawValue,
             mecab: mecab.map { .init(dictionary: $0.path, version: $0.description) },
             output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
@@ -133,6 +136,7 @@ extension Manifest {
         for key in givenParameters.keys.sorted() { arguments += ["--param", "\(key)=\(givenParameters[key]!)"] }
         for folder in pluginFolders { arguments += ["--plugins", folder] }
         if let mecab { arguments += ["--mecab-dict", mecab.dictionary] }
+        if let layout { arguments += ["--layout", layout] }
         arguments += ["--output", output, "--format", self.output.format]
         if self.output.bom { arguments.append("--bom") }
         if self.output.excel { arguments.append("--excel") }

@@ -16,6 +16,7 @@ struct PluginInvocation: ParsableArguments {
     var parameters: [String] = []
 
     @OptionGroup var pluginOptions: PluginOptions
+    @OptionGroup var corpusOptions: CorpusOptions
 
     /// What one run produced.
     struct Outcome {
@@ -62,13 +63,28 @@ struct PluginInvocation: ParsableArguments {
     }
 
     private func loadCorpus() throws -> Corpus {
-        try CorpusLoading.load(corpus)
+        try CorpusLoading.load(corpus, options: corpusOptions)
     }
+}
+
+/// How corpus files are read.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .customLong("layout"), help: ArgumentHelp(
+        "The layout of .txt files: auto (detect per file, the default), listing, summaries or article.", valueName: "LAYOUT"))
+    var layout: String = "auto"
+
+    func validate() throws {
+        guard layout == "auto" || TextLayout(rawValue: layout) != nil else {
+            throw ValidationError("--layout must be auto, listing, summaries or article, not '\(layout)'")
+        }
+    }
+
+    var textLayout: TextLayout? { TextLayout(rawValue: layout) }
 }
 
 /// Loads corpus arguments for a command, defaulting to the bundled seeds/.
 enum CorpusLoading {
-    static func load(_ arguments: [String]) throws -> Corpus {
+    static func load(_ arguments: [String], options: CorpusOptions) throws -> Corpus {
         var paths = arguments
         if paths.isEmpty {
             guard let seeds = BundledResources.directory(named: "seeds") else {
@@ -78,7 +94,7 @@ enum CorpusLoading {
         }
         let corpus: Corpus
         do {
-            corpus = try CorpusLoader.load(paths: paths)
+            corpus = try CorpusLoader.load(paths: paths, textLayout: options.textLayout)
         } catch let error as CorpusError {
             throw KijiFailure.usage(error.description)
         }

@@ -29,6 +29,7 @@ struct QueryCommand: ParsableCommand {
     var parameters: [String] = []
 
     @OptionGroup var pluginOptions: PluginOptions
+    @OptionGroup var corpusOptions: CorpusOptions
     @OptionGroup var outputOptions: OutputOptions
 
     func validate() throws {
@@ -55,7 +56,7 @@ struct QueryCommand: ParsableCommand {
         } catch {
             throw KijiFailure.runtime("cannot start Lua: \(error)")
         }
-        let corpus = try CorpusLoading.load(corpusArguments)
+        let corpus = try CorpusLoading.load(corpusArguments, options: corpusOptions)
         let result: QueryResult
         do {
             result = try runner.run(source, chunkName: chunkName, on: corpus.documents, parameters: try ParameterList.parse(parameters))
@@ -82,7 +83,8 @@ struct QueryCommand: ParsableCommand {
             try Manifest.record(kind: "query", plugin: "query", pluginPath: file ?? "(inline)", pluginSource: Data(source.utf8),
                                 query: file == nil ? source : nil, parameters: parameters, givenParameters: parameters,
                                 corpusArguments: corpusArguments, corpus: corpus, filesRead: runner.filesRead,
-                                pluginOptions: pluginOptions, mecab: runner.mecabDictionaryInUse, output: outputOptions,
+                                pluginOptions: pluginOptions, corpusOptions: corpusOptions, mecab: runner.mecabDictionaryInUse,
+                                output: outputOptions,
                                 text: written).write(beside: output)
         }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))

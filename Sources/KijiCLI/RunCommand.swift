@@ -31,7 +31,8 @@ struct RunCommand: ParsableCommand {
             try Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: runner.path, pluginSource: nil, query: nil,
                                 parameters: runner.lastParameters, givenParameters: try invocation.parsedParameters(),
                                 corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: runner.filesRead,
-                                pluginOptions: invocation.pluginOptions, mecab: runner.mecabDictionaryInUse,
+                                pluginOptions: invocation.pluginOptions, corpusOptions: invocation.corpusOptions,
+                                mecab: runner.mecabDictionaryInUse,
                                 output: outputOptions, text: text).write(beside: output)
         }
         let destination = outputOptions.output.map { " -> \($0)" } ?? ""

@@ -151,6 +151,21 @@ import TestSupport
         #expect(result.stderr.hasPrefix("kiji: note: read \(folder)/excel.csv as CP932 (Shift_JIS), not UTF-8\n"))
     }
 
+    @Test func layoutOverridesDetectionAndIsRecorded() throws {
+        let folder = try temporaryFolder()
+        try write("見出し\n一段落目。\n二段落目。\n三段落目。\n", to: "\(folder)/a.txt")
+        let detected = try KijiProcess.run(["run", "documents", "\(folder)/a.txt"])
+        #expect(detected.stdout.split(separator: "\n").count == 2)  // one article
+        let forced = try KijiProcess.run(["run", "documents", "\(folder)/a.txt", "--layout", "summaries", "-o", "\(folder)/out.csv"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOfFile: "\(folder)/out.csv", encoding: .utf8).split(separator: "\n").count == 5)
+        let rerun = try KijiProcess.run(["rerun", "\(folder)/out.csv.manifest.json"])
+        #expect(rerun.stdout.hasPrefix("inputs unchanged\noutput identical to the recorded run"))
+        let bad = try KijiProcess.run(["run", "documents", "--layout", "poem"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("Error: --layout must be auto, listing, summaries or article, not 'poem'"))
+    }
+
     @Test func listShowsBundledPluginsWithDescriptions() throws {
         let result = try KijiProcess.run(["list"])
         #expect(result.status == 0)
