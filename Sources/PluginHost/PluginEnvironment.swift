@@ -121,7 +121,10 @@ final class PluginEnvironment {
             let path = try call.string(1)
             guard path.hasSuffix(".lua") else { throw call.argumentError(1, "a data file must end in .lua, got '\(path)'") }
             let source: [UInt8]
-            do { source = try self.readSource(path) } catch { throw LuaRuntimeError("cannot read data file '\(path)'") }
+            do { source = try self.readSource(path) } catch {
+                let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "there is no such file"
+                throw LuaRuntimeError("cannot read data file '\(path)': \(reason) (relative paths start at \(FileManager.default.currentDirectoryPath))")
+            }
             let chunk = try self.state.load(source, chunkName: Self.chunkName(for: path), isolated: true)
             defer { chunk.release() }
             let value = try self.state.callKeepingResult(chunk)

@@ -95,6 +95,12 @@ import TestSupport
         #expect(result.stderr.contains(problem), "stderr: \(result.stderr)")
     }
 
+    @Test func missingSchemeFileIsExplained() throws {
+        let result = try KijiProcess.run(["run", "stance", try corpus(), "--param", "scheme=/no/such/scheme.lua"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot read data file '/no/such/scheme.lua': there is no such file"))
+    }
+
     @Test func evidenceIsARealSentenceOfEveryDocument() throws {
         let result = try KijiProcess.run(["run", "stance"])
         let documents = try KijiProcess.run(["run", KijiProcess.repository.appendingPathComponent("Tests/KijiCLITests/Fixtures/raw-text.lua").path])
