@@ -27,9 +27,7 @@ struct PluginInvocation: ParsableArguments {
 
         /// The one-line summary for standard error.
         func summary(suffix: String = "") -> String {
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            return "kiji: \(runner.name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
-                + "\(corpus.files.count) files, \(table.rows.count) rows in \(seconds) s" + suffix
+            CorpusLoading.summary(name: runner.name, corpus: corpus, result: "\(table.rows.count) rows", started: started) + suffix
         }
     }
 
@@ -84,6 +82,13 @@ struct CorpusOptions: ParsableArguments {
 
 /// Loads corpus arguments for a command, defaulting to the bundled seeds/.
 enum CorpusLoading {
+    /// The one-line summary for standard error: documents read, undated, files, result, time.
+    static func summary(name: String, corpus: Corpus, result: String, started: Date) -> String {
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        return "kiji: \(name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
+            + "\(corpus.files.count) files, \(result) in \(seconds) s"
+    }
+
     static func load(_ arguments: [String], options: CorpusOptions) throws -> Corpus {
         var paths = arguments
         if paths.isEmpty {

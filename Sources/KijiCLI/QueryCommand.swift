@@ -87,7 +87,6 @@ struct QueryCommand: ParsableCommand {
                                 output: outputOptions,
                                 text: written).write(beside: output)
         }
-        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        FileHandle.standardError.write(Data("kiji: query: \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from \(corpus.files.count) files, \(rows) in \(seconds) s\n".utf8))
+        FileHandle.standardError.write(Data((CorpusLoading.summary(name: "query", corpus: corpus, result: rows, started: started) + "\n").utf8))
     }
 }

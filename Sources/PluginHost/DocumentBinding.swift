@@ -45,14 +45,14 @@ enum DocumentBinding {
                 call.stack.newTable(records: list.count)
                 for term in list {
                     let n = try terms.withNormalized(term, call: call, argument: 2) { needle in
-                        doc.textBytes.withUnsafeBufferPointer { TermSearch.count(needle, in: $0) }
+                        doc.occurrences(of: needle)
                     }
                     call.stack.setField(term) { call.push(n) }
                 }
                 return 1
             }
             let n = try terms.withNormalized(try call.string(2), call: call, argument: 2) { needle in
-                doc.textBytes.withUnsafeBufferPointer { TermSearch.count(needle, in: $0) }
+                doc.occurrences(of: needle)
             }
             call.push(n)
             return 1
@@ -115,7 +115,7 @@ enum DocumentBinding {
         corpus.methods["count"] = { call, handle in
             func total(_ term: String) throws -> Int {
                 try terms.withNormalized(term, call: call, argument: 2) { needle in
-                    handle.documents.reduce(0) { sum, doc in sum + doc.textBytes.withUnsafeBufferPointer { TermSearch.count(needle, in: $0) } }
+                    handle.documents.reduce(0) { sum, doc in sum + doc.occurrences(of: needle) }
                 }
             }
             if call.isTable(2) {
@@ -277,5 +277,12 @@ struct CorpusFilter {
             }
             return true
         }
+    }
+}
+
+extension Document {
+    /// Non-overlapping occurrences of a normalised term in `text`.
+    func occurrences(of needle: UnsafeBufferPointer<UInt8>) -> Int {
+        textBytes.withUnsafeBufferPointer { TermSearch.count(needle, in: $0) }
     }
 }
