@@ -6,6 +6,7 @@ PREFIX ?= /usr/local
 
 deps:
 	@scripts/ensure-deps
+	@scripts/ensure-python-deps
 
 build: deps
 	$(SWIFT) build -c release
