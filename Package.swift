@@ -25,7 +25,9 @@ let package = Package(
         ),
         .systemLibrary(name: "CMeCab", providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]),
         .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
-        .target(name: "CLuaShims", dependencies: ["CLua"]),
+        .target(name: "CProcessShims"),
+        .target(name: "ProcessSupport", dependencies: ["CProcessShims"]),
+        .target(name: "CLuaShims", dependencies: ["CLua", "CProcessShims"]),
         .target(name: "CTextShims", dependencies: ["CICU"]),
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShims"]),
         .target(name: "Text", dependencies: ["CTextShims"]),
@@ -33,12 +35,12 @@ let package = Package(
         .target(name: "Corpus", dependencies: ["Text", .product(name: "CSV", package: "CSV.swift")]),
         .target(
             name: "PluginHost",
-            dependencies: ["LuaBridge", "Corpus", "Text", "Morphology", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["LuaBridge", "Corpus", "Text", "Morphology", "ProcessSupport", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "KijiCLI",
             dependencies: [
-                "PluginHost", "Corpus",
+                "PluginHost", "Corpus", "ProcessSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -46,6 +48,7 @@ let package = Package(
         .executableTarget(name: "kiji", dependencies: ["KijiCLI"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
+        .testTarget(name: "ProcessSupportTests", dependencies: ["ProcessSupport", "TestSupport"]),
         .testTarget(name: "TextTests", dependencies: ["Text"]),
         .testTarget(name: "MorphologyTests", dependencies: ["Morphology"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),

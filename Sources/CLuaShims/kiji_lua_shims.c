@@ -1,4 +1,5 @@
 #include "kiji_lua_shims.h"
+#include "kiji_process.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@ typedef struct {
     double deadline;    // CLOCK_MONOTONIC seconds; 0: none
     double limit_seconds;
     int stopped;
+    int watchdog_slot;  // -1: none armed
 } kiji_state_info;
 
 static kiji_state_info *state_info(lua_State *L) {
@@ -48,6 +50,28 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return block;
 }
 
+int kiji_state_over_limit(lua_State *L) {
+    kiji_state_info *info = state_info(L);
+    return info->limit != 0 && info->used > info->limit;
+}
+
+int kiji_state_charge(lua_State *L, long long bytes) {
+    kiji_state_info *info = state_info(L);
+    if (bytes < 0) {
+        size_t back = (size_t)(-(bytes + 1)) + 1;
+        info->used = back > info->used ? 0 : info->used - back;
+        return 1;
+    }
+    size_t more = (size_t)bytes;
+    if (info->limit != 0 && (info->used > info->limit || more > info->limit - info->used)) return 0;
+    info->used += more;
+    return 1;
+}
+
+void kiji_push_globals(lua_State *L) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+}
+
 static int panic_handler(lua_State *L) {
     const char *msg = lua_tostring(L, -1);
     fprintf(stderr, "kiji: unprotected Lua error (a bug in kiji): %s\n", msg ? msg : "?");
@@ -66,6 +90,7 @@ lua_State *kiji_state_new(size_t memory_limit, kiji_host_dispatch dispatch, void
     info->in_host = 1;
     info->dispatch = dispatch;
     info->host = host;
+    info->watchdog_slot = -1;
     lua_State *L = lua_newstate(counting_alloc, info);
     if (!L) { free(info); return NULL; }
     lua_atpanic(L, panic_handler);
@@ -73,9 +98,24 @@ lua_State *kiji_state_new(size_t memory_limit, kiji_host_dispatch dispatch, void
     return L;
 }
 
+static void arm_watchdog(kiji_state_info *info, double seconds, const char *doing) {
+    kiji_deadline_disarm(info->watchdog_slot);
+    char message[400];
+    snprintf(message, sizeof message,
+             "kiji: stopped: the time limit of %g seconds is used up %s (raise it with --timeout)\n",
+             info->limit_seconds, doing);
+    // One grace second for the count hook, which stops Lua code cleanly.
+    info->watchdog_slot = kiji_deadline_arm(seconds + 1.0, message);
+}
+
 void kiji_state_close(lua_State *L) {
     kiji_state_info *info = state_info(L);
+    // Finalizers run here, where no hook can stop them.
+    if (info->limit_seconds > 0) {
+        arm_watchdog(info, info->limit_seconds, "while closing the Lua state (a __gc finalizer that does not end?)");
+    }
     lua_close(L);
+    kiji_deadline_disarm(info->watchdog_slot);
     free(info);
 }
 
@@ -222,23 +262,29 @@ static double monotonic_seconds(void) {
 static void deadline_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     kiji_state_info *info = state_info(L);
+    if (info->deadline == 0) return;
     if (!info->stopped && monotonic_seconds() < info->deadline) return;
-    if (!info->stopped) {
-        info->stopped = 1;
-        lua_sethook(L, deadline_hook, LUA_MASKLINE | LUA_MASKCOUNT, 1);
-    }
-    luaL_error(L, "stopped: the time limit of %d seconds is used up (raise it with --timeout)", (int)(info->limit_seconds + 0.5));
+    info->stopped = 1;
+    // Re-armed on whichever thread (main or coroutine) is running, every
+    // time: hooks are per thread, and pcall must not swallow the stop.
+    lua_sethook(L, deadline_hook, LUA_MASKLINE | LUA_MASKCOUNT, 1);
+    char message[160];  // lua_pushfstring has no %g
+    snprintf(message, sizeof message, "stopped: the time limit of %g seconds is used up (raise it with --timeout)", info->limit_seconds);
+    luaL_error(L, "%s", message);
 }
 
 void kiji_set_time_limit(lua_State *L, double seconds) {
     kiji_state_info *info = state_info(L);
     info->stopped = 0;
-    if (seconds <= 0) {
+    if (!(seconds > 0)) {
         info->deadline = 0;
         lua_sethook(L, NULL, 0, 0);
+        kiji_deadline_disarm(info->watchdog_slot);
+        info->watchdog_slot = -1;
         return;
     }
     info->limit_seconds = seconds;
     info->deadline = monotonic_seconds() + seconds;
     lua_sethook(L, deadline_hook, LUA_MASKCOUNT, 10000);
+    arm_watchdog(info, seconds, "in code no hook can stop (a __gc finalizer, or a library function such as string.find)");
 }

@@ -47,7 +47,11 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
-    public var dayNumber: Int {
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
+
+    /// Days since 1970-01-01 of any year, month (1–12) and day, without
+    /// checking that the date exists (years past 9999 included).
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400

@@ -71,7 +71,8 @@ public enum PeriodKind: String, CaseIterable, Sendable {
             guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]) else { return [] }
             return CalendarDate(year: y, month: m, day: 1).map { [$0] } ?? []
         case .quarter:
-            guard parts.count == 2, let y = Int(parts[0]), parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()) else { return [] }
+            guard parts.count == 2, let y = Int(parts[0]), parts[1].hasPrefix("Q"), let q = Int(parts[1].dropFirst()),
+                  (1...4).contains(q) else { return [] }
             return CalendarDate(year: y, month: q * 3 - 2, day: 1).map { [$0] } ?? []
         case .year:
             return Int(label).flatMap { CalendarDate(year: $0, month: 6, day: 1) }.map { [$0] } ?? []
@@ -79,14 +80,15 @@ public enum PeriodKind: String, CaseIterable, Sendable {
             return Int(label).flatMap { CalendarDate(year: $0, month: 6, day: 1) }.map { [$0] } ?? []
         case .week:
             guard parts.count == 2, let y = Int(parts[0]), parts[1].hasPrefix("W"), let w = Int(parts[1].dropFirst()),
-                  (1...53).contains(w), y >= 1 else { return [] }
+                  (1...53).contains(w), (1...9999).contains(y) else { return [] }
             return [CalendarDate(dayNumber: Self.firstIsoThursday(of: y) + (w - 1) * 7)]
         }
     }
 
     private static func firstIsoThursday(of year: Int) -> Int {
-        let jan1 = CalendarDate(year: year, month: 1, day: 1)!
-        return jan1.dayNumber + (4 - jan1.isoWeekday + 7) % 7
+        let jan1 = CalendarDate.dayNumber(year: year, month: 1, day: 1)
+        let weekday = CalendarDate(dayNumber: jan1).isoWeekday
+        return jan1 + (4 - weekday + 7) % 7
     }
 
     static func floorDiv(_ a: Int, _ b: Int) -> Int {

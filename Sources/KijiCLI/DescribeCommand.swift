@@ -19,7 +19,7 @@ struct DescribeCommand: ParsableCommand {
         let runner: PluginRunner
         let tests: Int
         do {
-            runner = try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories)
+            runner = try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories, limits: pluginOptions.limits)
             tests = try runner.testCases().count
         } catch let error as PluginUsageError {
             throw KijiFailure.usage(error.description)
@@ -42,7 +42,7 @@ struct DescribeCommand: ParsableCommand {
             ? "depend on the parameters (default: \(try defaultColumns(runner)))\n"
             : runner.outputColumns.joined(separator: ",") + "\n"
         text += "tests: \(tests) (run them with 'kiji test \(plugin)')\n"
-        print(text, terminator: "")
+        try Console.print(text, terminator: "")
     }
 
     private func defaultColumns(_ runner: PluginRunner) throws -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ProcessSupport
 
 /// The `kiji` command: runs Lua analysis plugins over a news corpus.
 public struct Kiji: ParsableCommand {
@@ -30,21 +31,22 @@ public struct Kiji: ParsableCommand {
         // Lua compares strings with strcoll and formats numbers with the C
         // locale; fixing it keeps sorting and CSV identical on every machine.
         setlocale(LC_ALL, "C")
+        StandardStreams.prepare()
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
             return 0
         } catch let error as KijiFailure {
-            FileHandle.standardError.write(Data("kiji: \(error.message)\n".utf8))
+            Console.note("kiji: \(error.message)")
             return error.exitCode
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                print(message)
+                do { try Console.print(message) } catch { return 1 }
                 return 0
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { Console.note(message) }
             // ArgumentParser uses EX_USAGE (64) for usage errors; kiji's contract is 2.
             return code == .validationFailure ? 2 : code.rawValue
         }

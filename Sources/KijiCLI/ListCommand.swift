@@ -20,11 +20,11 @@ struct ListCommand: ParsableCommand {
         for plugin in plugins {
             let description: String
             do {
-                description = try PluginRunner(path: plugin.path, moduleDirectories: pluginOptions.locator.directories).description
+                description = try PluginRunner(path: plugin.path, moduleDirectories: pluginOptions.locator.directories, limits: pluginOptions.limits).description
             } catch {
                 description = "(cannot load: \(String(describing: error).split(separator: "\n").first ?? ""))"
             }
-            print(plugin.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + description)
+            try Console.print(plugin.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + description)
         }
     }
 }

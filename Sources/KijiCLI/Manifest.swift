@@ -115,11 +115,6 @@ extension Manifest {
             created: ISO8601DateFormatter().string(from: Date()))
     }
 
-    /// Writes this manifest beside `output`.
-    func write(beside output: String) throws {
-        try OutputDestination(path: Manifest.path(for: output)).write(String(decoding: try encoded(), as: UTF8.self))
-    }
-
     static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }

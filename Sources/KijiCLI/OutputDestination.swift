@@ -1,27 +1,40 @@
 import Foundation
+import ProcessSupport
 
 /// Standard output, or a file replaced atomically (a temporary file in the
 /// same folder, then a rename), so a failed run never leaves a partial file.
+/// A file's manifest is renamed into place together with it, under a lock
+/// on the folder, so the pair always describes one run.
 struct OutputDestination {
     let path: String?
 
-    func write(_ text: String) throws {
+    /// Writes `text`; with a path and `manifest`, also the manifest beside it.
+    func write(_ text: String, manifest: ((String) throws -> Manifest)? = nil) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            do { try StandardStreams.write(text) } catch { throw KijiFailure.runtime(String(describing: error)) }
             return
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw KijiFailure.usage("cannot write '\(path)': it is a folder; give a file name, e.g. \(path)/out.csv")
-        }
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
-            throw KijiFailure.usage("cannot write '\(path)': the folder '\(folder)' does not exist")
+        var files = [(path: path, contents: Data(text.utf8))]
+        if let manifest {
+            files.append((Manifest.path(for: path), try manifest(text).encoded()))
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try AtomicFile.write(files)
         } catch {
-            throw KijiFailure.usage("cannot write '\(path)' (is the folder writable?): \(error.localizedDescription)")
+            throw error.isUsageError ? KijiFailure.usage(error.description) : KijiFailure.runtime(error.description)
         }
+    }
+}
+
+/// Diagnostics and short reports, written with checked writes.
+enum Console {
+    /// A line (or lines) of a command's report on standard output.
+    static func print(_ text: String, terminator: String = "\n") throws {
+        do { try StandardStreams.write(text + terminator) } catch { throw KijiFailure.runtime(String(describing: error)) }
+    }
+
+    /// A diagnostic line on standard error.
+    static func note(_ text: String) {
+        StandardStreams.writeError(text.hasSuffix("\n") ? text : text + "\n")
     }
 }

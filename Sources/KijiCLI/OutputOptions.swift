@@ -28,11 +28,10 @@ struct OutputOptions: ParsableArguments {
         return TableWriter(format: format, byteOrderMark: byteOrderMark)
     }
 
-    /// Writes the rendered table to standard output or atomically to the file.
-    func write(_ table: ResultTable) throws -> String {
-        let text = writer.render(table)
-        try OutputDestination(path: output).write(text)
-        return text
+    /// Writes the rendered table to standard output, or atomically to the
+    /// file together with the manifest `manifest` makes from the text.
+    func write(_ table: ResultTable, manifest: ((String) throws -> Manifest)? = nil) throws {
+        try OutputDestination(path: output).write(writer.render(table), manifest: manifest)
     }
 }
 

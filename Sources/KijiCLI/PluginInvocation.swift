@@ -20,14 +20,14 @@ struct PluginInvocation: ParsableArguments {
 
     /// What one run produced.
     struct Outcome {
-        let runner: PluginRunner
+        let run: PluginRunRecord
         let corpus: Corpus
         let table: ResultTable
         let started: Date
 
         /// The one-line summary for standard error.
         func summary(suffix: String = "") -> String {
-            CorpusLoading.summary(name: runner.name, corpus: corpus, result: "\(table.rows.count) rows", started: started) + suffix
+            CorpusLoading.summary(name: run.name, corpus: corpus, result: "\(table.rows.count) rows", started: started) + suffix
         }
     }
 
@@ -43,7 +43,10 @@ struct PluginInvocation: ParsableArguments {
         }
         let corpus = try loadCorpus()
         let table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
-        return Outcome(runner: runner, corpus: corpus, table: table, started: started)
+        // The Lua state closes here, before any output is written: a
+        // finalizer that fails or hangs (stopped by --timeout) then leaves no file.
+        let record = runner.record
+        return Outcome(run: record, corpus: corpus, table: table, started: started)
     }
 
     private func mapErrors<T>(_ body: () throws -> T) throws -> T {
@@ -104,16 +107,16 @@ enum CorpusLoading {
             throw KijiFailure.usage(error.description)
         }
         for folder in corpus.emptyFolders {
-            FileHandle.standardError.write(Data("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file\n".utf8))
+            Console.note("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file")
         }
         for path in corpus.convertedFromCP932 {
-            FileHandle.standardError.write(Data("kiji: note: read \(path) as CP932 (Shift_JIS), not UTF-8\n".utf8))
+            Console.note("kiji: note: read \(path) as CP932 (Shift_JIS), not UTF-8")
         }
         for path in corpus.skipped.prefix(5) {
-            FileHandle.standardError.write(Data("kiji: note: skipped \(path) (not .txt, .jsonl, .ndjson or .csv)\n".utf8))
+            Console.note("kiji: note: skipped \(path) (not .txt, .jsonl, .ndjson or .csv)")
         }
         if corpus.skipped.count > 5 {
-            FileHandle.standardError.write(Data("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files\n".utf8))
+            Console.note("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files")
         }
         return corpus
     }

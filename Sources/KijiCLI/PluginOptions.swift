@@ -19,12 +19,20 @@ struct PluginOptions: ParsableArguments {
     var timeout: Double?
 
     @Option(name: .customLong("max-memory"), help: ArgumentHelp(
-        "Stop a plugin or query whose Lua code needs more than MB megabytes (default: 4096).", valueName: "MB"))
+        "Stop a plugin or query whose Lua code needs more than MB megabytes.", valueName: "MB"))
     var maxMemory: Int = 4096
 
+    /// The largest --timeout (a year) and --max-memory (1 TiB) accepted.
+    static let maximumTimeout = 366.0 * 24 * 3600
+    static let maximumMemoryMB = 1 << 20
+
     func validate() throws {
-        if let timeout, timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
-        if maxMemory < 16 { throw ValidationError("--max-memory must be at least 16 (megabytes)") }
+        if let timeout, !(timeout.isFinite && timeout > 0 && timeout <= Self.maximumTimeout) {
+            throw ValidationError("--timeout must be a positive number of seconds, at most \(Int(Self.maximumTimeout)), not \(timeout)")
+        }
+        guard maxMemory >= 16, maxMemory <= Self.maximumMemoryMB else {
+            throw ValidationError("--max-memory must be between 16 and \(Self.maximumMemoryMB) (megabytes), not \(maxMemory)")
+        }
     }
 
     var limits: ResourceLimits { ResourceLimits(memoryBytes: maxMemory << 20, seconds: timeout) }

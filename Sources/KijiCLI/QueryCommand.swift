@@ -63,30 +63,27 @@ struct QueryCommand: ParsableCommand {
         } catch let error as PluginError {
             throw KijiFailure.runtime(error.description.replacingOccurrences(of: "plugin 'query' failed: ", with: "query failed: "))
         }
+        let parameters = try ParameterList.parse(self.parameters)
+        let filesRead = runner.filesRead, mecab = runner.mecabDictionaryInUse
+        let manifest = { (text: String) in
+            try Manifest.record(kind: "query", plugin: "query", pluginPath: file ?? "(inline)", pluginSource: Data(source.utf8),
+                                query: file == nil ? source : nil, parameters: parameters, givenParameters: parameters,
+                                corpusArguments: corpusArguments, corpus: corpus, filesRead: filesRead,
+                                pluginOptions: pluginOptions, corpusOptions: corpusOptions, mecab: mecab,
+                                output: outputOptions, text: text)
+        }
         let rows: String
-        let written: String
         switch result {
         case .nothing:
             rows = "nothing returned"
-            written = ""
-            try OutputDestination(path: outputOptions.output).write(written)
+            try OutputDestination(path: outputOptions.output).write("", manifest: manifest)
         case .text(let text):
             rows = "1 value"
-            written = text + "\n"
-            try OutputDestination(path: outputOptions.output).write(written)
+            try OutputDestination(path: outputOptions.output).write(text + "\n", manifest: manifest)
         case .table(let table):
             rows = "\(table.rows.count) rows"
-            written = try outputOptions.write(table)
+            try outputOptions.write(table, manifest: manifest)
         }
-        if let output = outputOptions.output {
-            let parameters = try ParameterList.parse(self.parameters)
-            try Manifest.record(kind: "query", plugin: "query", pluginPath: file ?? "(inline)", pluginSource: Data(source.utf8),
-                                query: file == nil ? source : nil, parameters: parameters, givenParameters: parameters,
-                                corpusArguments: corpusArguments, corpus: corpus, filesRead: runner.filesRead,
-                                pluginOptions: pluginOptions, corpusOptions: corpusOptions, mecab: runner.mecabDictionaryInUse,
-                                output: outputOptions,
-                                text: written).write(beside: output)
-        }
-        FileHandle.standardError.write(Data((CorpusLoading.summary(name: "query", corpus: corpus, result: rows, started: started) + "\n").utf8))
+        Console.note(CorpusLoading.summary(name: "query", corpus: corpus, result: rows, started: started))
     }
 }

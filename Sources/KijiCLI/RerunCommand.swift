@@ -27,9 +27,9 @@ struct RerunCommand: ParsableCommand {
         try command.run()
         let new = try Manifest.read(Manifest.path(for: destination))
         let changes = old.changes(to: new)
-        print(changes.isEmpty ? "inputs unchanged" : "inputs changed:")
-        for change in changes { print("  " + change) }
-        print(new.output.sha256 == old.output.sha256
+        try Console.print(changes.isEmpty ? "inputs unchanged" : "inputs changed:")
+        for change in changes { try Console.print("  " + change) }
+        try Console.print(new.output.sha256 == old.output.sha256
               ? "output identical to the recorded run (sha256 \(new.output.sha256))"
               : "output differs from the recorded run (sha256 \(old.output.sha256) -> \(new.output.sha256))")
     }

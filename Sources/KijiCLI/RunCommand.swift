@@ -25,17 +25,16 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let outcome = try invocation.execute()
-        let text = try outputOptions.write(outcome.table)
-        if let output = outputOptions.output {
-            let runner = outcome.runner
-            try Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: runner.path, pluginSource: nil, query: nil,
-                                parameters: runner.lastParameters, givenParameters: try invocation.parsedParameters(),
-                                corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: runner.filesRead,
+        let run = outcome.run
+        let given = try invocation.parsedParameters()
+        try outputOptions.write(outcome.table) { text in
+            try Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: run.path, pluginSource: nil, query: nil,
+                                parameters: run.parameters, givenParameters: given,
+                                corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: run.filesRead,
                                 pluginOptions: invocation.pluginOptions, corpusOptions: invocation.corpusOptions,
-                                mecab: runner.mecabDictionaryInUse,
-                                output: outputOptions, text: text).write(beside: output)
+                                mecab: run.mecabDictionary, output: outputOptions, text: text)
         }
         let destination = outputOptions.output.map { " -> \($0)" } ?? ""
-        FileHandle.standardError.write(Data((outcome.summary(suffix: destination) + "\n").utf8))
+        Console.note(outcome.summary(suffix: destination))
     }
 }

@@ -40,24 +40,24 @@ struct TestCommand: ParsableCommand {
                 runner = try PluginRunner(path: file, moduleDirectories: locator.directories, mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits)
                 cases = try runner.testCases()
             } catch {
-                print("\(file): cannot load the tests: \(error)")
+                try Console.print("\(file): cannot load the tests: \(error)")
                 failed += 1
                 continue
             }
-            if cases.isEmpty { print("\(runner.name): no tests") }
+            if cases.isEmpty { try Console.print("\(runner.name): no tests") }
             for test in cases {
                 let outcome = runner.run(test)
                 if outcome.passed {
                     passed += 1
-                    print("ok      \(runner.name): \(outcome.name)")
+                    try Console.print("ok      \(runner.name): \(outcome.name)")
                 } else {
                     failed += 1
-                    print("FAILED  \(runner.name): \(outcome.name)")
-                    for failure in outcome.failures { print("        \(failure)") }
+                    try Console.print("FAILED  \(runner.name): \(outcome.name)")
+                    for failure in outcome.failures { try Console.print("        \(failure)") }
                 }
             }
         }
-        print("\(passed) passed, \(failed) failed")
+        try Console.print("\(passed) passed, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }
     }
 }

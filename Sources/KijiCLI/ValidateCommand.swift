@@ -32,8 +32,8 @@ struct ValidateCommand: ParsableCommand {
         } catch let error as PluginUsageError {
             throw KijiFailure.usage(error.description)
         }
-        print(ValidationFormatter.render(report, plugin: outcome.runner.name, gold: gold), terminator: "")
-        FileHandle.standardError.write(Data((outcome.summary() + "\n").utf8))
+        try Console.print(ValidationFormatter.render(report, plugin: outcome.run.name, gold: gold), terminator: "")
+        Console.note(outcome.summary())
     }
 }
 

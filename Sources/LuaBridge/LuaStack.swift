@@ -7,6 +7,20 @@ public struct LuaStack {
     public let state: LuaState
     var L: OpaquePointer { state.L }
 
+    /// How deep the recursive conversions (Lua tables to Swift, Swift values
+    /// to Lua tables) may nest. Deeper values, and cycles, are an error.
+    public static let maximumNesting = 200
+
+    /// Makes room for `slots` more values on the stack, and stops a host
+    /// function that builds values while the state is over its memory
+    /// limit. Called before every push whose count depends on data.
+    public func reserve(_ slots: Int32) throws {
+        guard lua_checkstack(L, slots) != 0 else {
+            throw LuaRuntimeError("stack overflow: a value is nested too deeply")
+        }
+        if kiji_state_over_limit(L) != 0 { throw LuaRuntimeError("not enough memory") }
+    }
+
     /// Number of values on the stack.
     public var top: Int32 { lua_gettop(L) }
 
@@ -43,6 +57,10 @@ public struct LuaStack {
     }
 
     public func push(_ value: LuaValue) throws {
+        try push(value, depth: Self.maximumNesting)
+    }
+
+    private func push(_ value: LuaValue, depth: Int) throws {
         switch value {
         case .none, .other: pushNil()
         case .boolean(let b): push(b)
@@ -51,35 +69,41 @@ public struct LuaStack {
         case .string(let s): push(s)
         case .function(let f): try push(f)
         case .table(let t):
-            newTable(records: t.entries.count)
+            guard depth > 0 else { throw LuaRuntimeError("a table nested more than \(Self.maximumNesting) levels deep") }
+            try newTable(records: t.entries.count)
             for (key, value) in t.entries {
+                try reserve(3)
                 switch key {
                 case .integer(let i): push(i)
                 case .string(let s): push(s)
                 }
-                try push(value)
+                try push(value, depth: depth - 1)
                 lua_rawset(L, -3)
             }
         }
     }
 
     /// Pushes an array of strings as a sequence.
-    public func push(_ values: [String]) {
-        newTable(array: values.count)
+    public func push<Strings: Sequence<String>>(_ values: Strings) throws {
+        try newTable(array: values.underestimatedCount)
         for (i, value) in values.enumerated() {
+            try reserve(2)
             push(value)
             lua_rawseti(L, -2, lua_Integer(i + 1))
         }
     }
 
-    /// Pushes a new empty table.
-    public func newTable(array: Int = 0, records: Int = 0) {
-        lua_createtable(L, Int32(array), Int32(records))
+    /// Pushes a new empty table, sized for `array` items and `records` fields.
+    public func newTable(array: Int = 0, records: Int = 0) throws {
+        try reserve(2)
+        // Lua caps the sizes itself; clamping only keeps the hint in range.
+        lua_createtable(L, Int32(clamping: min(array, 1 << 24)), Int32(clamping: min(records, 1 << 24)))
     }
 
     /// With a table on top: pushes the value `push` produces and sets it as
     /// field `key` (raw: the host owns this table).
-    public func setField(_ key: String, _ push: () throws -> Void) rethrows {
+    public func setField(_ key: String, _ push: () throws -> Void) throws {
+        try reserve(3)
         try push()
         self.push(key)
         lua_rotate(L, -2, 1)
@@ -87,7 +111,8 @@ public struct LuaStack {
     }
 
     /// With a table on top: appends the value `push` produces at index `index`.
-    public func setIndex(_ index: Int, _ push: () throws -> Void) rethrows {
+    public func setIndex(_ index: Int, _ push: () throws -> Void) throws {
+        try reserve(3)
         try push()
         lua_rawseti(L, -2, lua_Integer(index))
     }
@@ -135,7 +160,7 @@ public struct LuaStack {
 
     /// Copies the value at `index` into Swift. Tables are read raw and must
     /// not nest deeper than `depth` levels (guards against cycles).
-    public func value(at index: Int32, depth: Int = 32) throws -> LuaValue {
+    public func value(at index: Int32, depth: Int = maximumNesting) throws -> LuaValue {
         let index = lua_absindex(L, index)
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .none
@@ -148,7 +173,10 @@ public struct LuaStack {
             lua_pushvalue(L, index)
             return .function(popReference())
         case LUA_TTABLE:
-            guard depth > 0 else { throw LuaRuntimeError("table nested too deeply (is there a cycle?)") }
+            guard depth > 0 else {
+                throw LuaRuntimeError("a table nested more than \(Self.maximumNesting) levels deep (is there a cycle?)")
+            }
+            try reserve(4)
             var table = LuaTable()
             lua_pushnil(L)
             // lua_next is raw and cannot raise while the table is not modified.
@@ -163,7 +191,8 @@ public struct LuaStack {
                 let value: LuaValue
                 do {
                     value = try self.value(at: -1, depth: depth - 1)
-                } catch let error as LuaRuntimeError {
+                } catch let error as LuaRuntimeError where depth == Self.maximumNesting {
+                    // Name only the outermost field; the inner levels would repeat it 200 times.
                     let prefix = key.map { "field '\($0)': " } ?? ""
                     throw LuaRuntimeError(prefix + error.description)
                 }

@@ -15,7 +15,12 @@ public typealias HostFunction = (LuaCall) throws -> Int32
 ///
 /// Not thread-safe: give each worker its own state.
 public final class LuaState {
-    let L: OpaquePointer
+    /// The main thread: owns the registry, and is where calls start.
+    let mainThread: OpaquePointer
+    /// The thread Lua code runs on now: inside a host function, the thread
+    /// (main or coroutine) that called it, else the main thread. Every stack
+    /// operation uses it, so host functions work inside coroutines.
+    private(set) var L: OpaquePointer
     private var hostFunctions: [(name: String, isMethod: Bool, body: HostFunction)] = []
     /// Registry references currently owned by ``LuaReference`` objects.
     public internal(set) var liveReferenceCount = 0
@@ -26,6 +31,7 @@ public final class LuaState {
         guard let L = kiji_state_new(memoryLimit, luaBridgeDispatch, placeholder) else {
             throw LuaBridgeError("cannot allocate a Lua state")
         }
+        self.mainThread = L
         self.L = L
         kiji_state_set_host(L, Unmanaged.passUnretained(self).toOpaque())
         if kiji_open_sandbox(L) != LUA_OK {
@@ -36,7 +42,7 @@ public final class LuaState {
     }
 
     deinit {
-        kiji_state_close(L)
+        kiji_state_close(mainThread)
     }
 
     /// The stack, for pushing values outside a host function.
@@ -55,17 +61,28 @@ public final class LuaState {
     }
 
     /// Sets global `name` to whatever `push` leaves on the stack.
-    public func setGlobal(_ name: String, _ push: (LuaStack) throws -> Void) rethrows {
+    public func setGlobal(_ name: String, _ push: (LuaStack) throws -> Void) throws {
         let stack = LuaStack(state: self)
+        try stack.reserve(4)
         try push(stack)
-        lua_setglobal(L, name)
+        // Raw: a plugin may have given _G a metatable, and a metamethod
+        // must never run where an error would long-jump through Swift.
+        kiji_push_globals(L)
+        stack.push(name)
+        lua_rotate(L, -3, -1)
+        lua_rawset(L, -3)
+        kiji_pop(L, 1)
     }
 
     /// Reads global `name` raw, converted to a Swift value.
     public func global(_ name: String) throws -> LuaValue {
-        lua_getglobal(L, name)
-        defer { kiji_pop(L, 1) }
-        return try LuaStack(state: self).value(at: -1)
+        let stack = LuaStack(state: self)
+        try stack.reserve(4)
+        kiji_push_globals(L)
+        stack.push(name)
+        lua_rawget(L, -2)
+        defer { kiji_pop(L, 2) }
+        return try stack.value(at: -1)
     }
 
     /// Compiles a text chunk; the chunk name appears in error messages, so
@@ -92,6 +109,7 @@ public final class LuaState {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         let stack = LuaStack(state: self)
+        try stack.reserve(Int32(clamping: results) + 8)
         try function.push()
         let count = try arguments(stack)
         guard kiji_pcall_traceback(L, count, Int32(results)) == LUA_OK else {
@@ -106,6 +124,7 @@ public final class LuaState {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         let stack = LuaStack(state: self)
+        try stack.reserve(8)
         try function.push()
         let count = try arguments(stack)
         guard kiji_pcall_traceback(L, count, 1) == LUA_OK else { throw popScriptError() }
@@ -121,7 +140,21 @@ public final class LuaState {
 
     /// Limits how long Lua code may run from now on (nil: no limit).
     public func setTimeLimit(seconds: Double?) {
-        kiji_set_time_limit(L, seconds ?? 0)
+        kiji_set_time_limit(mainThread, seconds ?? 0)
+    }
+
+    /// Counts `bytes` that Swift holds for Lua code (a matcher's trie, say)
+    /// against the memory limit; throws "not enough memory" when they do
+    /// not fit. Give them back with ``uncharge(bytes:)``.
+    public func charge(bytes: Int) throws {
+        guard bytes > 0 else { return }
+        guard kiji_state_charge(mainThread, Int64(bytes)) != 0 else { throw LuaRuntimeError("not enough memory") }
+    }
+
+    /// Gives back bytes counted by ``charge(bytes:)``.
+    public func uncharge(bytes: Int) {
+        guard bytes > 0 else { return }
+        _ = kiji_state_charge(mainThread, -Int64(bytes))
     }
 
     /// Forces a full garbage collection (tests use it to check releases).
@@ -140,7 +173,14 @@ public final class LuaState {
         return LuaScriptError(fullText: text)
     }
 
-    fileprivate func dispatch(_ id: Int) -> Int32 {
+    fileprivate func dispatch(_ id: Int, on thread: OpaquePointer) -> Int32 {
+        let caller = L
+        L = thread
+        defer { L = caller }
+        guard hostFunctions.indices.contains(id) else {
+            LuaStack(state: self).push("kiji: unknown host function \(id) (a bug in kiji)")
+            return Int32(KIJI_HOST_ERROR)
+        }
         let entry = hostFunctions[id]
         let call = LuaCall(state: self, functionName: entry.name, isMethod: entry.isMethod)
         do {
@@ -163,5 +203,6 @@ public final class LuaState {
 
 /// Entered from the C trampoline for every host function call.
 private func luaBridgeDispatch(_ L: OpaquePointer?, _ id: lua_Integer) -> Int32 {
-    LuaState.from(L!).dispatch(Int(id))
+    guard let L else { return Int32(KIJI_HOST_ERROR) }
+    return LuaState.from(L).dispatch(Int(id), on: L)
 }

@@ -35,7 +35,7 @@ extension LuaState {
             let id = register(function: name, isMethod: true) { call in
                 try method(call, try call.object(1, type))
             }
-            stack.setField(name) { stack.push(function: id) }
+            try stack.setField(name) { stack.push(function: id) }
         }
         let typeName = type.name
         let index = register(function: "__index") { call in
@@ -50,7 +50,7 @@ extension LuaState {
             guard let read = behaviour.index else { call.stack.pushNil(); return 1 }
             return try read(call, object)
         }
-        stack.setField("__index") { stack.push(function: index) }
+        try stack.setField("__index") { stack.push(function: index) }
         let collect = register(function: "__gc") { call in
             if let box = kiji_test_box(call.L, 1, typeName), let pointer = box.pointee {
                 box.pointee = nil
@@ -58,13 +58,13 @@ extension LuaState {
             }
             return 0
         }
-        stack.setField("__gc") { stack.push(function: collect) }
+        try stack.setField("__gc") { stack.push(function: collect) }
         if let length = behaviour.length {
             let id = register(function: "__len") { call in
                 call.push(length(try call.object(1, type)))
                 return 1
             }
-            stack.setField("__len") { stack.push(function: id) }
+            try stack.setField("__len") { stack.push(function: id) }
         }
         let describe = behaviour.describe
         let tostring = register(function: "__tostring") { call in
@@ -72,9 +72,9 @@ extension LuaState {
             call.push(describe.map { $0(object) } ?? typeName)
             return 1
         }
-        stack.setField("__tostring") { stack.push(function: tostring) }
+        try stack.setField("__tostring") { stack.push(function: tostring) }
         // getmetatable() returns this string, so plugins cannot edit the metatable.
-        stack.setField("__metatable") { stack.push(typeName) }
+        try stack.setField("__metatable") { stack.push(typeName) }
         kiji_pop(L, 1)
     }
 }

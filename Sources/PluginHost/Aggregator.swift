@@ -25,7 +25,10 @@ struct Aggregator {
             guard let value = row[column], value != .empty else {
                 throw AggregationError("emit: the row has no value for group_by key '\(column)'")
             }
-            key.append(value)
+            guard let canonical = value.groupKey else {
+                throw AggregationError("emit: group_by key '\(column)' is NaN (not a number); a NaN cannot name a group")
+            }
+            key.append(canonical)
         }
         var accumulators = groups[key] ?? operations.map { Accumulator(operation: $0.operation) }
         for (index, (column, _)) in operations.enumerated() {
@@ -42,8 +45,7 @@ struct Aggregator {
         // Domain and order of each completed column.
         var domains: [String: [Cell]] = [:]
         var rank: [String: [Cell: Int]] = [:]
-        for column in groupBy {
-            let position = groupBy.firstIndex(of: column)!
+        for (position, column) in groupBy.enumerated() {
             let observed = Set(groups.keys.map { $0[position] })
             if let kind = periods[column] {
                 var indices: [Int] = []
@@ -77,7 +79,7 @@ struct Aggregator {
         for free in (freePositions.isEmpty ? [[]] : Array(freeTuples)) {
             var partial: [[Cell]] = [[]]
             for (position, column) in groupBy.enumerated() {
-                let choices = domains[column] ?? [free[freePositions.firstIndex(of: position)!]]
+                let choices = domains[column] ?? freePositions.firstIndex(of: position).map { [free[$0]] } ?? []
                 partial = partial.flatMap { prefix in choices.map { prefix + [$0] } }
             }
             keys.formUnion(partial)
@@ -85,16 +87,19 @@ struct Aggregator {
 
         let sortedKeys = keys.sorted { a, b in
             for (position, column) in groupBy.enumerated() where a[position] != b[position] {
-                if let ranks = rank[column] { return ranks[a[position]]! < ranks[b[position]]! }
+                if let ranks = rank[column], let x = ranks[a[position]], let y = ranks[b[position]] { return x < y }
                 return Cell.naturalOrder(a[position], b[position])
             }
             return false
+        }
+        if let unknown = columns.first(where: { column in !groupBy.contains(column) && !operations.contains { $0.column == column } }) {
+            throw AggregationError("column '\(unknown)' is neither a group_by key nor an aggregate column")
         }
         let rows = sortedKeys.map { key -> [Cell] in
             let accumulators = groups[key]
             return columns.map { column in
                 if let position = groupBy.firstIndex(of: column) { return key[position] }
-                let index = operations.firstIndex { $0.column == column }!
+                guard let index = operations.firstIndex(where: { $0.column == column }) else { return .empty }
                 return accumulators?[index].result ?? Accumulator(operation: operations[index].operation).result
             }
         }

@@ -23,6 +23,16 @@ public enum Cell: Hashable, Sendable {
         }
     }
 
+    /// The cell as a group key: a float with an integer value becomes that
+    /// integer (so 1 and 1.0, or 0 and -0.0, are one group, as their labels
+    /// are one text); nil for NaN, which equals nothing and cannot be a key.
+    var groupKey: Cell? {
+        guard case .number(let d) = self else { return self }
+        if d.isNaN { return nil }
+        if let integer = Int(exactly: d) { return .integer(integer) }
+        return self
+    }
+
     var numericValue: Double? {
         switch self {
         case .integer(let i): Double(i)

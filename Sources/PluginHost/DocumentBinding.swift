@@ -42,12 +42,12 @@ enum DocumentBinding {
         document.methods["count"] = { call, doc in
             if call.isTable(2) {
                 let list = try termList(call, 2)
-                call.stack.newTable(records: list.count)
+                try call.stack.newTable(records: list.count)
                 for term in list {
                     let n = try terms.withNormalized(term, call: call, argument: 2) { needle in
                         doc.occurrences(of: needle)
                     }
-                    call.stack.setField(term) { call.push(n) }
+                    try call.stack.setField(term) { call.push(n) }
                 }
                 return 1
             }
@@ -69,13 +69,13 @@ enum DocumentBinding {
                 doc.textBytes.withUnsafeBufferPointer { TermSearch.matches(of: needle, in: $0) }
             }
             let stack = call.stack
-            stack.newTable(array: matches.count)
+            try stack.newTable(array: matches.count)
             for (i, match) in matches.enumerated() {
-                stack.setIndex(i + 1) {
-                    stack.newTable(records: 3)
-                    stack.setField("start") { stack.push(match.start) }
-                    stack.setField("stop") { stack.push(match.stop) }
-                    stack.setField("length") { stack.push(match.length) }
+                try stack.setIndex(i + 1) {
+                    try stack.newTable(records: 3)
+                    try stack.setField("start") { stack.push(match.start) }
+                    try stack.setField("stop") { stack.push(match.stop) }
+                    try stack.setField("length") { stack.push(match.length) }
                 }
             }
             return 1
@@ -120,10 +120,10 @@ enum DocumentBinding {
             }
             if call.isTable(2) {
                 let list = try termList(call, 2)
-                call.stack.newTable(records: list.count)
+                try call.stack.newTable(records: list.count)
                 for term in list {
                     let n = try total(term)
-                    call.stack.setField(term) { call.push(n) }
+                    try call.stack.setField(term) { call.push(n) }
                 }
             } else {
                 call.push(try total(try call.string(2)))
@@ -132,7 +132,7 @@ enum DocumentBinding {
         }
         corpus.methods["periods"] = { call, handle in
             let kind = try periodKind(call, 2)
-            call.stack.push(handle.periodGrid(kind))
+            try call.stack.push(handle.periodGrid(kind))
             return 1
         }
         corpus.index = { call, handle in
@@ -173,19 +173,23 @@ enum DocumentBinding {
         case "date": stack.push(doc.date?.description)
         case "date_origin": stack.push(doc.dateOrigin?.rawValue)
         case "month": stack.push(doc.month)
-        case "authors": stack.push(doc.authors)
-        case "urls": stack.push(doc.urls)
+        case "authors": try stack.push(doc.authors)
+        case "urls": try stack.push(doc.urls)
         case "meta":
-            stack.newTable(records: doc.meta.count)
+            try stack.newTable(records: doc.meta.count)
             for key in doc.meta.keys.sorted() {
-                stack.setField(key) { push(doc.meta[key]!, on: stack) }
+                try stack.setField(key) { try push(doc.meta[key] ?? .null, on: stack, depth: LuaStack.maximumNesting) }
             }
         default:
             throw LuaRuntimeError("kiji.Document has no field '\(key)' (fields: \(fieldNames.joined(separator: ", ")))")
         }
     }
 
-    static func push(_ value: JSONValue, on stack: LuaStack) {
+    /// Pushes metadata; `depth` bounds the nesting (see ``LuaStack/maximumNesting``).
+    static func push(_ value: JSONValue, on stack: LuaStack, depth: Int) throws {
+        guard depth > 0 else {
+            throw LuaRuntimeError("metadata nested more than \(LuaStack.maximumNesting) levels deep")
+        }
         switch value {
         case .null: stack.pushNil()
         case .bool(let b): stack.push(b)
@@ -193,11 +197,11 @@ enum DocumentBinding {
         case .number(let d): stack.push(d)
         case .string(let s): stack.push(s)
         case .array(let items):
-            stack.newTable(array: items.count)
-            for (i, item) in items.enumerated() { stack.setIndex(i + 1) { push(item, on: stack) } }
+            try stack.newTable(array: items.count)
+            for (i, item) in items.enumerated() { try stack.setIndex(i + 1) { try push(item, on: stack, depth: depth - 1) } }
         case .object(let fields):
-            stack.newTable(records: fields.count)
-            for key in fields.keys.sorted() { stack.setField(key) { push(fields[key]!, on: stack) } }
+            try stack.newTable(records: fields.count)
+            for key in fields.keys.sorted() { try stack.setField(key) { try push(fields[key] ?? .null, on: stack, depth: depth - 1) } }
         }
     }
 }

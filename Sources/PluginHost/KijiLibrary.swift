@@ -8,7 +8,7 @@ enum KijiLibrary {
     static let version = "0.1.0"
 
     /// - Parameter extraFunctions: more `kiji.NAME` functions, registered by the caller.
-    static func install(in state: LuaState, morphology: MorphologyService, extraFunctions: [String: HostFunctionID] = [:]) {
+    static func install(in state: LuaState, morphology: MorphologyService, extraFunctions: [String: HostFunctionID] = [:]) throws {
         let len = state.register(function: "len") { call in
             call.push(UnicodeText.length(try call.string(1)))
             return 1
@@ -23,10 +23,24 @@ enum KijiLibrary {
             return 1
         }
         let split = state.register(function: "split") { call in
-            let text = try call.string(1)
-            let separator = try call.optionalString(2) ?? ","
+            _ = try call.string(1)  // checks that it is UTF-8 text
+            let separator = Array((try call.optionalString(2) ?? ",").utf8)
             guard !separator.isEmpty else { throw call.argumentError(2, "empty separator") }
-            call.stack.push(text.split(separator: separator, omittingEmptySubsequences: false).map(String.init))
+            // Pieces go straight from Lua's string into the table: Swift
+            // holds no copy, and each push is checked against --max-memory.
+            try call.stack.withBytes(at: 1) { text in
+                let stack = call.stack
+                try stack.newTable()
+                var index = 0, pieceStart = 0
+                try separator.withUnsafeBufferPointer { needle in
+                    try TermSearch.forEachMatch(of: needle, in: text) { offset in
+                        index += 1
+                        try stack.setIndex(index) { stack.push(bytes: UnsafeBufferPointer(rebasing: text[pieceStart..<offset])) }
+                        pieceStart = offset + needle.count
+                    }
+                }
+                try stack.setIndex(index + 1) { stack.push(bytes: UnsafeBufferPointer(rebasing: text[pieceStart...])) }
+            }
             return 1
         }
         let trim = state.register(function: "trim") { call in
@@ -35,14 +49,14 @@ enum KijiLibrary {
         }
         let tokenize = state.register(function: "tokenize") { call in
             do {
-                TextBinding.push(try morphology.tokenize(TextNormalizer.nfkc(try call.string(1))), on: call.stack)
+                try TextBinding.push(try morphology.tokenize(TextNormalizer.nfkc(try call.string(1))), on: call.stack)
             } catch let error as MeCabError {
                 throw LuaRuntimeError(error.description)
             }
             return 1
         }
         let sentences = state.register(function: "sentences") { call in
-            TextBinding.push(SentenceSplitter.split(TextNormalizer.nfkc(try call.string(1))), on: call.stack)
+            try TextBinding.push(SentenceSplitter.split(TextNormalizer.nfkc(try call.string(1))), on: call.stack)
             return 1
         }
         let matcher = state.register(function: "matcher") { call in
@@ -50,7 +64,11 @@ enum KijiLibrary {
             if let empty = patterns.firstIndex(where: \.isEmpty) {
                 throw call.argumentError(1, "pattern #\(empty + 1) is empty")
             }
-            call.stack.push(MatcherHandle(patterns: patterns), as: TextBinding.matcherType)
+            // The trie lives in Swift; its size counts against --max-memory
+            // until the matcher is collected.
+            let bytes = MatcherHandle.estimatedBytes(patterns)
+            try call.state.charge(bytes: bytes)
+            call.stack.push(MatcherHandle(patterns: patterns, charge: (call.state, bytes)), as: TextBinding.matcherType)
             return 1
         }
         let period = state.register(function: "period") { call in
@@ -68,33 +86,33 @@ enum KijiLibrary {
                 guard let parsed = CalendarDate(iso: date) else { throw call.argumentError(argument, "'\(date)' is not a date like 2025-01-31") }
                 bounds.append(kind.index(of: parsed))
             }
-            call.stack.push(kind.labels(from: bounds[0], through: bounds[1]))
+            try call.stack.push(kind.labels(from: bounds[0], through: bounds[1]))
             return 1
         }
         let group = state.register(function: "group") { call in
             let table = try RowGrouping.group(call)
-            RowReader.push(table, on: call.stack)
+            try RowReader.push(table, on: call.stack)
             return 1
         }
-        state.setGlobal("kiji") { stack in
-            stack.newTable(records: 8)
-            stack.setField("version") { stack.push(version) }
-            stack.setField("tokenize") { stack.push(function: tokenize) }
-            stack.setField("sentences") { stack.push(function: sentences) }
-            stack.setField("matcher") { stack.push(function: matcher) }
-            stack.setField("period") { stack.push(function: period) }
-            stack.setField("periods") { stack.push(function: periods) }
-            stack.setField("group") { stack.push(function: group) }
+        try state.setGlobal("kiji") { stack in
+            try stack.newTable(records: 8)
+            try stack.setField("version") { stack.push(version) }
+            try stack.setField("tokenize") { stack.push(function: tokenize) }
+            try stack.setField("sentences") { stack.push(function: sentences) }
+            try stack.setField("matcher") { stack.push(function: matcher) }
+            try stack.setField("period") { stack.push(function: period) }
+            try stack.setField("periods") { stack.push(function: periods) }
+            try stack.setField("group") { stack.push(function: group) }
             for name in extraFunctions.keys.sorted() {
-                stack.setField(name) { stack.push(function: extraFunctions[name]!) }
+                try stack.setField(name) { stack.push(function: extraFunctions[name]!) }
             }
-            stack.setField("text") {
-                stack.newTable(records: 5)
-                stack.setField("len") { stack.push(function: len) }
-                stack.setField("sub") { stack.push(function: sub) }
-                stack.setField("normalize") { stack.push(function: normalize) }
-                stack.setField("split") { stack.push(function: split) }
-                stack.setField("trim") { stack.push(function: trim) }
+            try stack.setField("text") {
+                try stack.newTable(records: 5)
+                try stack.setField("len") { stack.push(function: len) }
+                try stack.setField("sub") { stack.push(function: sub) }
+                try stack.setField("normalize") { stack.push(function: normalize) }
+                try stack.setField("split") { stack.push(function: split) }
+                try stack.setField("trim") { stack.push(function: trim) }
             }
         }
     }

@@ -56,17 +56,17 @@ enum RowReader {
 extension RowReader {
     /// Pushes rows as an array of tables, with a `columns` field naming the
     /// columns in order (what `kiji query` and `kiji.group` understand).
-    static func push(_ table: ResultTable, on stack: LuaStack) {
-        stack.newTable(array: table.rows.count, records: 1)
+    static func push(_ table: ResultTable, on stack: LuaStack) throws {
+        try stack.newTable(array: table.rows.count, records: 1)
         for (i, row) in table.rows.enumerated() {
-            stack.setIndex(i + 1) {
-                stack.newTable(records: row.count)
+            try stack.setIndex(i + 1) {
+                try stack.newTable(records: row.count)
                 for (column, cell) in zip(table.columns, row) where cell != .empty {
-                    stack.setField(column) { push(cell, on: stack) }
+                    try stack.setField(column) { push(cell, on: stack) }
                 }
             }
         }
-        stack.setField("columns") { stack.push(table.columns) }
+        try stack.setField("columns") { try stack.push(table.columns) }
     }
 
     static func push(_ cell: Cell, on stack: LuaStack) {

@@ -1,5 +1,6 @@
 import Foundation
 import LuaBridge
+import ProcessSupport
 
 /// One Lua state prepared for plugins: the sandbox, the `kiji` library,
 /// document types, a `require` confined to the plugin folders, and a
@@ -24,9 +25,9 @@ final class PluginEnvironment {
         try DocumentBinding.define(in: state, terms: terms, morphology: morphology)
         try TextBinding.defineMatcher(in: state)
         try OutputHandle.define(in: state)
-        installRequire()
-        installPrint()
-        KijiLibrary.install(in: state, morphology: morphology, extraFunctions: ["load_data": registerLoadData()])
+        try installRequire()
+        try installPrint()
+        try KijiLibrary.install(in: state, morphology: morphology, extraFunctions: ["load_data": registerLoadData()])
     }
 
     /// Runs `body` under the time limit; the limit is lifted afterwards, and
@@ -79,14 +80,14 @@ final class PluginEnvironment {
         return [UInt8](data)
     }
 
-    private func installRequire() {
+    private func installRequire() throws {
         let require = state.register(function: "require") { [unowned self] call in
             let name = try call.string(1)
             let module = try self.module(named: name, call: call)
             try call.stack.push(module)
             return 1
         }
-        state.setGlobal("require") { $0.push(function: require) }
+        try state.setGlobal("require") { $0.push(function: require) }
     }
 
     private func module(named name: String, call: LuaCall) throws -> LuaReference {
@@ -135,15 +136,15 @@ final class PluginEnvironment {
         return loadData
     }
 
-    private func installPrint() {
+    private func installPrint() throws {
         let print = state.register(function: "print") { call in
             var parts: [String] = []
             for index in stride(from: Int32(1), through: call.argumentCount, by: 1) {
                 parts.append(try call.stack.describe(at: index))
             }
-            FileHandle.standardError.write(Data((parts.joined(separator: "\t") + "\n").utf8))
+            StandardStreams.writeError(parts.joined(separator: "\t") + "\n")
             return 0
         }
-        state.setGlobal("print") { $0.push(function: print) }
+        try state.setGlobal("print") { $0.push(function: print) }
     }
 }

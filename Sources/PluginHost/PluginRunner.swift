@@ -34,12 +34,19 @@ public final class PluginRunner {
     /// The parameters of the last run, defaults filled in, as text.
     public private(set) var lastParameters: [String: String] = [:]
 
+    /// What a manifest needs to know of the last run, kept after the runner
+    /// (and its Lua state) is gone.
+    public var record: PluginRunRecord {
+        PluginRunRecord(name: name, path: path, parameters: lastParameters, filesRead: filesRead,
+                        mecabDictionary: mecabDictionaryInUse)
+    }
+
     /// Runs the plugin. `parameters` are the user's `key=value` pairs;
     /// unknown keys and values outside `choices` are usage errors.
     public func run(on documents: [Document], parameters given: [String: String]) throws -> ResultTable {
         let parameters = try spec.resolveParameters(given)
         lastParameters = parameters.mapValues(\.text)
-        let params = pushParameters(parameters)
+        let params = try pushParameters(parameters)
         defer { params.release() }
         do {
             return try environment.limited {
@@ -77,14 +84,14 @@ public final class PluginRunner {
     }()
 
     /// The parameters as a Lua table, owned by the returned reference.
-    private func pushParameters(_ parameters: [String: ParameterValue]) -> LuaReference {
+    private func pushParameters(_ parameters: [String: ParameterValue]) throws -> LuaReference {
         let stack = environment.state.stack
-        stack.newTable(records: parameters.count)
+        try stack.newTable(records: parameters.count)
         for key in parameters.keys.sorted() {
-            stack.setField(key) {
+            try stack.setField(key) {
                 switch parameters[key]! {
                 case .string(let text): stack.push(text)
-                case .list(let items): stack.push(items)
+                case .list(let items): try stack.push(items)
                 case .integer(let value): stack.push(value)
                 case .number(let value): stack.push(value)
                 case .boolean(let value): stack.push(value)
@@ -139,9 +146,11 @@ public final class PluginRunner {
     public func columns(for given: [String: String]) throws -> [String] {
         guard columnsDependOnParameters else { return spec.outputColumns }
         let parameters = try spec.resolveParameters(given)
-        let params = pushParameters(parameters)
-        defer { params.release() }
-        return try resolvedColumns(params: params, groupBy: spec.map == nil ? [] : try resolvedGroupBy(params: params))
+        return try environment.limited {
+            let params = try pushParameters(parameters)
+            defer { params.release() }
+            return try resolvedColumns(params: params, groupBy: spec.map == nil ? [] : try resolvedGroupBy(params: params))
+        }
     }
 
     /// The key columns, calling `group_by(params)` when it is a function.
@@ -210,7 +219,10 @@ public final class PluginRunner {
                 guard let cell = Cell(value), cell != .empty else {
                     throw PluginError(plugin: spec.name, message: "\(spec.path): levels().\(column) holds a \(value.typeName)")
                 }
-                return cell
+                guard let key = cell.groupKey else {
+                    throw PluginError(plugin: spec.name, message: "\(spec.path): levels().\(column) holds NaN, which cannot name a group")
+                }
+                return key
             }
         }
         return result
@@ -228,4 +240,13 @@ extension Cell {
         case .table, .function, .other: return nil
         }
     }
+}
+
+/// The name, file, parameters and inputs of one plugin run.
+public struct PluginRunRecord: Sendable {
+    public let name: String
+    public let path: String
+    public let parameters: [String: String]
+    public let filesRead: [String]
+    public let mecabDictionary: (path: String, description: String)?
 }

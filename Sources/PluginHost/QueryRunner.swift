@@ -29,10 +29,10 @@ public final class QueryRunner {
     /// `parameters` are visible as the global table `params` (strings).
     public func run(_ source: String, chunkName: String, on documents: [Document], parameters: [String: String] = [:]) throws -> QueryResult {
         let state = environment.state
-        state.setGlobal("corpus") { $0.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType) }
-        state.setGlobal("params") { stack in
-            stack.newTable(records: parameters.count)
-            for key in parameters.keys.sorted() { stack.setField(key) { stack.push(parameters[key]!) } }
+        try state.setGlobal("corpus") { $0.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType) }
+        try state.setGlobal("params") { stack in
+            try stack.newTable(records: parameters.count)
+            for key in parameters.keys.sorted() { try stack.setField(key) { stack.push(parameters[key]!) } }
         }
         do {
             let chunk = try state.load(Array(source.utf8), chunkName: chunkName)

@@ -8,34 +8,34 @@ enum TextBinding {
     static let matcherType = LuaUserdataType<MatcherHandle>(name: "kiji.Matcher")
 
     /// Pushes an array of token tables.
-    static func push(_ tokens: [Token], on stack: LuaStack) {
-        stack.newTable(array: tokens.count)
+    static func push(_ tokens: [Token], on stack: LuaStack) throws {
+        try stack.newTable(array: tokens.count)
         for (i, token) in tokens.enumerated() {
-            stack.setIndex(i + 1) {
-                stack.newTable(records: 7)
-                stack.setField("surface") { stack.push(token.surface) }
-                stack.setField("base") { stack.push(token.base) }
-                stack.setField("pos") { stack.push(token.pos) }
-                stack.setField("pos_detail") { stack.push(token.posDetail) }
-                stack.setField("reading") { stack.push(token.reading) }
-                stack.setField("start") { stack.push(token.start) }
-                stack.setField("length") { stack.push(token.length) }
+            try stack.setIndex(i + 1) {
+                try stack.newTable(records: 7)
+                try stack.setField("surface") { stack.push(token.surface) }
+                try stack.setField("base") { stack.push(token.base) }
+                try stack.setField("pos") { stack.push(token.pos) }
+                try stack.setField("pos_detail") { stack.push(token.posDetail) }
+                try stack.setField("reading") { stack.push(token.reading) }
+                try stack.setField("start") { stack.push(token.start) }
+                try stack.setField("length") { stack.push(token.length) }
             }
         }
     }
 
     /// Pushes an array of sentence tables; `raw` gives each its text as the
     /// source wrote it (before normalisation), when the raw text splits the same way.
-    static func push(_ sentences: [Sentence], raw: [Sentence]? = nil, on stack: LuaStack) {
+    static func push(_ sentences: [Sentence], raw: [Sentence]? = nil, on stack: LuaStack) throws {
         let raw = raw?.count == sentences.count ? raw : nil
-        stack.newTable(array: sentences.count)
+        try stack.newTable(array: sentences.count)
         for (i, sentence) in sentences.enumerated() {
-            stack.setIndex(i + 1) {
-                stack.newTable(records: 4)
-                stack.setField("text") { stack.push(sentence.text) }
-                stack.setField("raw") { stack.push(raw?[i].text ?? sentence.text) }
-                stack.setField("start") { stack.push(sentence.start) }
-                stack.setField("length") { stack.push(sentence.length) }
+            try stack.setIndex(i + 1) {
+                try stack.newTable(records: 4)
+                try stack.setField("text") { stack.push(sentence.text) }
+                try stack.setField("raw") { stack.push(raw?[i].text ?? sentence.text) }
+                try stack.setField("start") { stack.push(sentence.start) }
+                try stack.setField("length") { stack.push(sentence.length) }
             }
         }
     }
@@ -44,14 +44,14 @@ enum TextBinding {
     static func addDocumentMethods(to behaviour: inout LuaUserdataBehaviour<Document>, morphology: MorphologyService) {
         behaviour.methods["tokens"] = { call, doc in
             do {
-                push(try morphology.tokens(for: doc), on: call.stack)
+                try push(try morphology.tokens(for: doc), on: call.stack)
             } catch let error as MeCabError {
                 throw LuaRuntimeError(error.description)
             }
             return 1
         }
         behaviour.methods["sentences"] = { call, doc in
-            push(SentenceSplitter.split(doc.text), raw: SentenceSplitter.split(doc.rawText), on: call.stack)
+            try push(SentenceSplitter.split(doc.text), raw: SentenceSplitter.split(doc.rawText), on: call.stack)
             return 1
         }
     }
@@ -66,19 +66,19 @@ enum TextBinding {
             } else {
                 text = Array(TextNormalizer.nfkc(try call.string(2)).utf8)
             }
-            text.withUnsafeBufferPointer { bytes in
+            try text.withUnsafeBufferPointer { bytes in
                 let matches = handle.matcher.matches(in: bytes)
                 let stack = call.stack
-                stack.newTable(array: matches.count)
+                try stack.newTable(array: matches.count)
                 for (i, match) in matches.enumerated() {
-                    stack.setIndex(i + 1) {
-                        stack.newTable(records: 6)
-                        stack.setField("pattern") { stack.push(match.pattern + 1) }
-                        stack.setField("text") { stack.push(handle.patterns[match.pattern]) }
-                        stack.setField("start") { stack.push(match.start) }
-                        stack.setField("length") { stack.push(match.length) }
-                        stack.setField("before") { stack.push(bytes.character(before: match.byteRange.lowerBound)) }
-                        stack.setField("after") { stack.push(bytes.character(at: match.byteRange.upperBound)) }
+                    try stack.setIndex(i + 1) {
+                        try stack.newTable(records: 6)
+                        try stack.setField("pattern") { stack.push(match.pattern + 1) }
+                        try stack.setField("text") { stack.push(handle.patterns[match.pattern]) }
+                        try stack.setField("start") { stack.push(match.start) }
+                        try stack.setField("length") { stack.push(match.length) }
+                        try stack.setField("before") { stack.push(bytes.character(before: match.byteRange.lowerBound)) }
+                        try stack.setField("after") { stack.push(bytes.character(at: match.byteRange.upperBound)) }
                     }
                 }
             }
@@ -94,9 +94,23 @@ enum TextBinding {
 final class MatcherHandle {
     let patterns: [String]
     let matcher: PatternMatcher
+    private weak var chargedState: LuaState?
+    private let chargedBytes: Int
 
-    init(patterns: [String]) {
+    init(patterns: [String], charge: (state: LuaState, bytes: Int)? = nil) {
         self.patterns = patterns
         self.matcher = PatternMatcher(patterns: patterns)
+        self.chargedState = charge?.state
+        self.chargedBytes = charge?.bytes ?? 0
+    }
+
+    deinit { chargedState?.uncharge(bytes: chargedBytes) }
+
+    /// A generous estimate of the trie's size: a node with a one-entry
+    /// dictionary per pattern byte, plus the patterns themselves.
+    static func estimatedBytes(_ patterns: [String]) -> Int {
+        patterns.reduce(0) { total, pattern in
+            total.addingReportingOverflow(pattern.utf8.count.multipliedReportingOverflow(by: 160).partialValue + 64).partialValue
+        }
     }
 }

@@ -28,8 +28,8 @@ public struct TermMatch: Equatable, Sendable {
 public enum TermSearch {
     /// Calls `body` with the byte offset of each non-overlapping match, at
     /// most `limit` times.
-    static func forEachMatch(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
-                             limit: Int = .max, _ body: (Int) -> Void) {
+    public static func forEachMatch(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                                    limit: Int = .max, _ body: (Int) throws -> Void) rethrows {
         guard needle.count > 0, let base = haystack.baseAddress, let needleBase = needle.baseAddress else { return }
         let first = Int32(needle[0])
         let last = haystack.count - needle.count
@@ -40,7 +40,7 @@ public enum TermSearch {
             guard let candidate = memchr(base + position, first, last - position + 1) else { return }
             let offset = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
             if memcmp(base + offset, needleBase, needle.count) == 0 {
-                body(offset)
+                try body(offset)
                 found += 1
                 position = offset + needle.count
             } else {

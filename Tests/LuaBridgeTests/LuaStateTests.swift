@@ -12,7 +12,7 @@ import Testing
     @Test func swiftErrorBecomesLuaErrorThatPcallCatches() throws {
         let state = try LuaState()
         let fails = state.register(function: "fails") { _ in throw LuaRuntimeError("disk on fire") }
-        state.setGlobal("fails") { $0.push(function: fails) }
+        try state.setGlobal("fails") { $0.push(function: fails) }
         let result = try state.run("""
             local ok, message = pcall(function() return fails() end)
             return tostring(ok) .. "|" .. message
@@ -24,7 +24,7 @@ import Testing
         // As in Lua itself: pcall(fn) has no Lua caller to name.
         let state = try LuaState()
         let fails = state.register(function: "fails") { _ in throw LuaRuntimeError("plain") }
-        state.setGlobal("fails") { $0.push(function: fails) }
+        try state.setGlobal("fails") { $0.push(function: fails) }
         #expect(try state.run("local ok, m = pcall(fails) return m").string == "plain")
     }
 
@@ -34,7 +34,7 @@ import Testing
             _ = try call.string(1)
             return 0
         }
-        state.setGlobal("count") { $0.push(function: wantsString) }
+        try state.setGlobal("count") { $0.push(function: wantsString) }
         let result = try state.run("local ok, m = pcall(function() return count({}) end) return m", chunkName: "=t")
         #expect(result.string == "t:1: bad argument #1 to 'count' (string expected, got table)")
         let missing = try state.run("local ok, m = pcall(function() return count() end) return m", chunkName: "=t")
@@ -144,7 +144,7 @@ import Testing
         state.setTimeLimit(seconds: 0.2)
         let chunk = try state.load(Array("while true do pcall(function() while true do end end) end".utf8), chunkName: "=spin")
         #expect { try state.call(chunk) } throws: { error in
-            (error as? LuaScriptError)?.message.contains("stopped: the time limit of 0 seconds is used up") == true
+            (error as? LuaScriptError)?.message.contains("stopped: the time limit of 0.2 seconds is used up") == true
         }
         state.setTimeLimit(seconds: nil)
         guard case .integer(4) = try state.run("return 2 + 2") else { Issue.record("state unusable after the limit is lifted"); return }

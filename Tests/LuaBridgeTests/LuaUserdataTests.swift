@@ -33,7 +33,7 @@ final class Counter {
     @Test func methodsFieldsAndMetamethods() throws {
         let state = try makeState()
         let counter = Counter()
-        state.setGlobal("c") { $0.push(counter, as: Self.counterType) }
+        try state.setGlobal("c") { $0.push(counter, as: Self.counterType) }
         let result = try state.run("c:bump(); c:bump(5); return tostring(c) .. ' ' .. c.value .. ' ' .. #c")
         #expect(result.string == "Counter(6) 6 6")
         #expect(try state.run("return getmetatable(c)").string == "test.Counter")
@@ -41,7 +41,7 @@ final class Counter {
 
     @Test func wrongSelfIsAnArgumentError() throws {
         let state = try makeState()
-        state.setGlobal("c") { $0.push(Counter(), as: Self.counterType) }
+        try state.setGlobal("c") { $0.push(Counter(), as: Self.counterType) }
         let message = try state.run("local ok, m = pcall(function() return c.bump('x') end) return m", chunkName: "=t")
         #expect(message.string == "t:1: calling 'bump' on bad self (test.Counter expected, got string)")
     }
@@ -54,11 +54,11 @@ final class Counter {
                 call.stack.push(Counter(), as: Self.counterType)
                 return 1
             }
-            state.setGlobal("make") { $0.push(function: make) }
+            try state.setGlobal("make") { $0.push(function: make) }
             _ = try state.run("for i = 1, 100 do make():bump() end")
             state.collectGarbage()
             #expect(Counter.live == before)
-            state.setGlobal("kept") { $0.push(Counter(), as: Self.counterType) }
+            try state.setGlobal("kept") { $0.push(Counter(), as: Self.counterType) }
             #expect(Counter.live == before + 1)
         }
         // Closing the state collects the rest.

@@ -33,11 +33,24 @@ void kiji_state_close(lua_State *L);
 void *kiji_state_host(lua_State *L);
 /// Replaces the opaque host pointer.
 void kiji_state_set_host(lua_State *L, void *host);
-/// Bytes the state has allocated now.
+/// Bytes the state has allocated now (Lua's own plus what Swift charged).
 size_t kiji_state_memory_used(lua_State *L);
+/// 1 when the state has a memory limit and is over it, else 0. Host
+/// functions check it while they build values, because allocations made
+/// while Swift has control are never refused (a refusal would long-jump).
+int kiji_state_over_limit(lua_State *L);
+/// Counts `bytes` (negative: gives them back) that Swift holds on Lua's
+/// behalf against the memory limit. Returns 0, charging nothing, when they
+/// do not fit under the limit; 1 otherwise.
+int kiji_state_charge(lua_State *L, long long bytes);
+/// Pushes the globals table (LUA_RIDX_GLOBALS), for raw access.
+void kiji_push_globals(lua_State *L);
 
 /// Stops Lua code that runs longer than `seconds` from now (0: no limit, and
-/// removes the hook). Call it with 0 when the run ends.
+/// removes the hook). Call it with 0 when the run ends. A count hook stops
+/// Lua code; a watchdog (kiji_process.h) ends the process one grace second
+/// later if the time is spent where no hook runs (finalizers, C functions
+/// such as string.find).
 void kiji_set_time_limit(lua_State *L, double seconds);
 
 /// Opens the sandboxed standard library (base, string, table, math, utf8,
