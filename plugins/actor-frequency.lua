@@ -36,7 +36,7 @@ return {
     min_mentions = { type = "integer", default = "1", help = "leave out actors with fewer mentions in the whole corpus" },
     include_unlisted = { type = "boolean", default = "false",
                          help = "also report proper nouns that MeCab finds and the dictionary lacks (type unlisted)" },
-    dictionary = { default = "", help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
+    dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
   },
   columns = function(params)
     local columns = { "actor", "type", "mentions", "articles", "first_date", "last_date" }

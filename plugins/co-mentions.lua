@@ -21,7 +21,7 @@ return {
   params = {
     scope = { default = "sentence", choices = { "sentence", "article" }, help = "the unit two actors must share" },
     min_count = { type = "integer", default = "1", help = "leave out pairs seen in fewer units" },
-    dictionary = { default = "", help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
+    dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
   },
   columns = { "actor_a", "actor_b", "scope", "count", "jaccard", "source" },
 

@@ -19,16 +19,22 @@ return {
   params = {
     term = { help = "the term to show in context" },
     actor = { help = "an actor's canonical name or alias (instead of term)" },
-    window = { type = "integer", default = "20", help = "characters of context on each side" },
-    dictionary = { default = "", help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
+    window = { type = "integer", default = "20", min = 0, help = "characters of context on each side" },
+    dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
   },
+
+  -- Bad parameter values are usage errors (exit 2), found before the run.
+  check = function(params)
+    if (params.term == nil) == (params.actor == nil) then
+      return "give exactly one of --param term=… or --param actor=…"
+    end
+    if params.actor and not actors.load(params.dictionary):actor(params.actor) then
+      return "actor '" .. params.actor .. "' is not in the dictionary"
+    end
+  end,
   columns = { "doc_id", "date", "left", "match", "right" },
 
   run = function(corpus, params, out)
-    if (params.term == nil) == (params.actor == nil) then
-      error("kwic needs exactly one of --param term=… or --param actor=…", 0)
-    end
-    if params.window < 0 then error("window must be 0 or more", 0) end
     local find
     if params.term then
       find = function(doc) return doc:find_all(params.term) end

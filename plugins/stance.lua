@@ -21,8 +21,8 @@ return {
   params = {
     by = { default = "none", choices = { "none", "day", "week", "month", "quarter", "year", "fiscal_year" },
            help = "none: one row per document and target; a period: articles per period, target and stance" },
-    scheme = { default = "", help = "a stance scheme file (default: plugins/schemes/alliance.lua)" },
-    dictionary = { default = "", help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
+    scheme = { default = "", file = true, help = "a stance scheme file (default: plugins/schemes/alliance.lua)" },
+    dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
   },
   columns = function(params)
     if params.by ~= "none" then return { params.by, "target", "stance", "articles" } end

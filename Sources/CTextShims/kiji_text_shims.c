@@ -1,5 +1,6 @@
 #include "kiji_text_shims.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
@@ -13,6 +14,7 @@ char *kiji_nfkc_utf8(const char *text, int32_t length, int32_t *out_length, int 
     int32_t utf16_length = 0;
     u_strFromUTF8(NULL, 0, &utf16_length, text, length, &error);
     if (error != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(error)) return NULL;
+    if (utf16_length < 0 || utf16_length >= INT32_MAX - 1) return NULL;  // the +1 below must not overflow
     error = U_ZERO_ERROR;
     UChar *source = malloc(sizeof(UChar) * (size_t)(utf16_length + 1));
     if (!source) return NULL;
@@ -29,6 +31,7 @@ char *kiji_nfkc_utf8(const char *text, int32_t length, int32_t *out_length, int 
     error = U_ZERO_ERROR;
     int32_t normalized_length = unorm2_normalize(nfkc, source, utf16_length, NULL, 0, &error);
     if (error != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(error)) { free(source); return NULL; }
+    if (normalized_length < 0 || normalized_length >= INT32_MAX - 1) { free(source); return NULL; }
     error = U_ZERO_ERROR;
     UChar *normalized = malloc(sizeof(UChar) * (size_t)(normalized_length + 1));
     if (!normalized) { free(source); return NULL; }
@@ -39,6 +42,7 @@ char *kiji_nfkc_utf8(const char *text, int32_t length, int32_t *out_length, int 
     int32_t utf8_length = 0;
     u_strToUTF8(NULL, 0, &utf8_length, normalized, normalized_length, &error);
     if (error != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(error)) { free(normalized); return NULL; }
+    if (utf8_length < 0 || utf8_length >= INT32_MAX - 1) { free(normalized); return NULL; }
     error = U_ZERO_ERROR;
     char *result = malloc((size_t)utf8_length + 1);
     if (!result) { free(normalized); return NULL; }

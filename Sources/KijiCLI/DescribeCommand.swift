@@ -30,10 +30,11 @@ struct DescribeCommand: ParsableCommand {
         if runner.parameters.isEmpty {
             text += "  (none)\n"
         } else {
-            var rows = [["  name", "type", "default", "choices", "help"]]
+            var rows = [["  name", "type", "default", "allowed", "help"]]
             for p in runner.parameters {
+                let allowed = [p.choices?.joined(separator: "|") ?? "", p.constraints].filter { !$0.isEmpty }.joined(separator: "; ")
                 rows.append(["  " + p.name, p.type.rawValue, p.defaultValue.map { $0.isEmpty ? "\"\"" : $0 } ?? "(none)",
-                             p.choices?.joined(separator: "|") ?? "", p.help])
+                             allowed, p.help])
             }
             text += DisplayWidth.table(rows)
         }

@@ -41,6 +41,7 @@ struct PluginInvocation: ParsableArguments {
             try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories,
                              mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits)
         }
+        try mapErrors { try runner.checkParameters(given) }
         let corpus = try loadCorpus()
         let table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
         // The Lua state closes here, before any output is written: a

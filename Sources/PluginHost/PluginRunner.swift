@@ -50,6 +50,7 @@ public final class PluginRunner {
         defer { params.release() }
         do {
             return try environment.limited {
+                try runCheck(params: params)
                 if let prepare = spec.prepare {
                     try environment.state.call(prepare) { try $0.push(params); return 1 }
                 }
@@ -60,6 +61,35 @@ public final class PluginRunner {
             }
         } catch let error as LuaScriptError {
             throw PluginError(plugin: spec.name, scriptError: error)
+        }
+    }
+
+    /// Checks the user's parameters as the run would (types, bounds, files,
+    /// the plugin's own `check`), so that bad values are found before a long
+    /// corpus load. Throws ``PluginUsageError`` for a bad value.
+    public func checkParameters(_ given: [String: String]) throws {
+        let parameters = try spec.resolveParameters(given)
+        guard spec.check != nil else { return }
+        do {
+            try environment.limited {
+                let params = try pushParameters(parameters)
+                defer { params.release() }
+                try runCheck(params: params)
+            }
+        } catch let error as LuaScriptError {
+            throw PluginError(plugin: spec.name, scriptError: error)
+        }
+    }
+
+    /// Calls `check(params)`: nil passes, a string is a usage error.
+    private func runCheck(params: LuaReference) throws {
+        guard let check = spec.check else { return }
+        let verdict = try environment.state.call(check, results: 1) { try $0.push(params); return 1 }[0]
+        switch verdict {
+        case .none: return
+        case .string(let problem): throw PluginUsageError("plugin '\(spec.name)': \(problem)")
+        case let other:
+            throw PluginError(plugin: spec.name, message: "\(spec.path): check(params) must return nil or a message, not \(other.typeName)")
         }
     }
 

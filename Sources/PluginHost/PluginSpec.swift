@@ -1,4 +1,5 @@
 import Corpus
+import Foundation
 import LuaBridge
 import Text
 
@@ -10,6 +11,28 @@ public struct PluginParameter: Sendable {
     /// Allowed values, when the plugin restricts them.
     public let choices: [String]?
     public let type: ParameterType
+    /// The run needs a value (`required = true`): given, or a default.
+    public let required: Bool
+    /// Bounds for integer and number parameters (`min =`, `max =`).
+    public let minimum: Double?
+    public let maximum: Double?
+    /// The value names a file that must exist and be readable (`file = true`);
+    /// an empty value means "none".
+    public let isFile: Bool
+
+    /// The constraints in words, for `kiji describe` ("required, 0..100, file").
+    public var constraints: String {
+        var parts: [String] = []
+        if required { parts.append("required") }
+        switch (minimum, maximum) {
+        case let (low?, high?): parts.append("\(Cell.number(low).text)..\(Cell.number(high).text)")
+        case let (low?, nil): parts.append(">= \(Cell.number(low).text)")
+        case let (nil, high?): parts.append("<= \(Cell.number(high).text)")
+        case (nil, nil): break
+        }
+        if isFile { parts.append("file") }
+        return parts.joined(separator: ", ")
+    }
 }
 
 /// How a parameter's text is checked and what Lua receives.
@@ -73,6 +96,8 @@ final class PluginSpec {
     let run: LuaReference?
     /// The `tests` field: self-tests (see PluginTests.swift).
     let tests: [LuaValue]
+    /// `check(params)`: returns nil, or a message for a usage error (exit 2).
+    let check: LuaReference?
 
     init(table: LuaTable, path: String, fallbackName: String) throws {
         self.path = path
@@ -126,6 +151,7 @@ final class PluginSpec {
         self.map = try function("map")
         self.run = try function("run")
         self.levels = try function("levels")
+        self.check = try function("check")
         self.periods = table["periods"]
         switch table["tests"] {
         case .none: self.tests = []
@@ -153,8 +179,26 @@ final class PluginSpec {
                 guard let type = ParameterType(rawValue: typeName) else {
                     throw fail("params.\(key).type must be one of \(ParameterType.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
+                func flag(_ field: String) throws -> Bool {
+                    switch spec[field] {
+                    case .none: return false
+                    case .boolean(let b): return b
+                    case let other: throw fail("params.\(key).\(field) must be true or false, not \(other.typeName)")
+                    }
+                }
+                func bound(_ field: String) throws -> Double? {
+                    switch spec[field] {
+                    case .none: return nil
+                    case .integer(let i) where type == .integer || type == .number: return Double(i)
+                    case .number(let d) where (type == .integer || type == .number) && d.isFinite: return d
+                    default: throw fail("params.\(key).\(field) must be a finite number, for an integer or number parameter")
+                    }
+                }
+                let (minimum, maximum) = (try bound("min"), try bound("max"))
+                if let minimum, let maximum, minimum > maximum { throw fail("params.\(key).min is above its max") }
                 parameters.append(PluginParameter(name: key, defaultValue: defaultValue, help: spec["help"].string ?? "",
-                                                  choices: choices, type: type))
+                                                  choices: choices, type: type, required: try flag("required"),
+                                                  minimum: minimum, maximum: maximum, isFile: try flag("file")))
             }
         } else if !table["params"].isNil {
             throw fail("field 'params' must be a table")
@@ -204,7 +248,12 @@ final class PluginSpec {
         }
         var resolved: [String: ParameterValue] = [:]
         for parameter in parameters {
-            guard let text = given[parameter.name] ?? parameter.defaultValue else { continue }
+            guard let text = given[parameter.name] ?? parameter.defaultValue else {
+                if parameter.required {
+                    throw PluginUsageError("plugin '\(name)' needs --param \(parameter.name)=… (\(parameter.help.isEmpty ? "required" : parameter.help))")
+                }
+                continue
+            }
             resolved[parameter.name] = try parameter.check(text, plugin: name)
         }
         return resolved
@@ -219,13 +268,29 @@ extension PluginParameter {
         if let choices, !choices.contains(text) {
             throw fail("must be one of \(choices.joined(separator: ", ")), not '\(text)'")
         }
+        if required && UnicodeText.trimmed(text).isEmpty { throw fail("must not be empty") }
+        func checkBounds(_ value: Double) throws {
+            if let minimum, value < minimum { throw fail("must be at least \(Cell.number(minimum).text), not '\(text)'") }
+            if let maximum, value > maximum { throw fail("must be at most \(Cell.number(maximum).text), not '\(text)'") }
+        }
+        if isFile && !text.isEmpty {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: text, isDirectory: &isFolder) else {
+                throw fail("names no file: '\(text)' (relative paths start at \(FileManager.default.currentDirectoryPath))")
+            }
+            guard !isFolder.boolValue, FileManager.default.isReadableFile(atPath: text) else {
+                throw fail("must name a readable file, not '\(text)'")
+            }
+        }
         switch type {
         case .string: return .string(text)
         case .integer:
             guard let value = Int(UnicodeText.trimmed(text)) else { throw fail("must be a whole number, not '\(text)'") }
+            try checkBounds(Double(value))
             return .integer(value)
         case .number:
             guard let value = Double(UnicodeText.trimmed(text)), value.isFinite else { throw fail("must be a number, not '\(text)'") }
+            try checkBounds(value)
             return .number(value)
         case .boolean:
             switch UnicodeText.trimmed(text).lowercased() {

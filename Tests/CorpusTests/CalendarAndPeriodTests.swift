@@ -60,4 +60,24 @@ import Corpus
         #expect(PeriodKind.week.index(ofLabel: "2025-W54") == nil)
         #expect(PeriodKind.week.index(ofLabel: "2025-W53") == nil)  // 2025 has 52 ISO weeks
     }
+
+    /// Labels a plugin can emit must never trap: out-of-range years, huge
+    /// numbers and signs are just not labels of the kind.
+    @Test(arguments: [
+        (PeriodKind.quarter, "2025-Q9223372036854775807"), (.quarter, "2025-Q0"), (.quarter, "2025-Q5"),
+        (.quarter, "2025-Q-1"), (.week, "10000-W01"), (.week, "0-W01"), (.week, "-1-W01"),
+        (.week, "9223372036854775807-W01"), (.month, "9223372036854775807-01"), (.month, "10000-01"),
+        (.year, "10000"), (.year, "-5"), (.fiscalYear, "9223372036854775807"), (.day, "10000-01-01"),
+        (.quarter, "+2025-Q1"), (.month, "2025-+1"),
+    ])
+    func hostileLabelsAreRejected(kind: PeriodKind, label: String) {
+        #expect(kind.index(ofLabel: label) == nil)
+    }
+
+    @Test func theLastRepresentableWeekRoundTrips() {
+        let index = PeriodKind.week.index(ofLabel: "9999-W52")
+        #expect(index != nil)
+        #expect(index.map { PeriodKind.week.label(ofIndex: $0) } == "9999-W52")
+        #expect(PeriodKind.week.label(for: CalendarDate(year: 9999, month: 12, day: 31)!) == "9999-W52")
+    }
 }

@@ -96,11 +96,21 @@ import TestSupport
     @Test func kwicNeedsTermOrActor() throws {
         let path = try temporaryFolder() + "/a.jsonl"
         try write(Self.fixture, to: path)
+        // Bad parameter values are usage errors: exit 2, one line, before the corpus is read.
         let neither = try KijiProcess.run(["run", "kwic", path])
-        #expect(neither.status == 1)
-        #expect(neither.stderr.hasPrefix("kiji: plugin 'kwic' failed: kwic needs exactly one of --param term=… or --param actor=…"))
+        #expect(neither.status == 2)
+        #expect(neither.stderr == "kiji: plugin 'kwic': give exactly one of --param term=… or --param actor=…\n")
+        let both = try KijiProcess.run(["run", "kwic", path, "--param", "term=a", "--param", "actor=石破茂"])
+        #expect(both.status == 2)
         let unknown = try KijiProcess.run(["run", "kwic", path, "--param", "actor=誰か"])
-        #expect(unknown.stderr.hasPrefix("kiji: plugin 'kwic' failed: actor '誰か' is not in the dictionary"))
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "kiji: plugin 'kwic': actor '誰か' is not in the dictionary\n")
+        let negative = try KijiProcess.run(["run", "kwic", path, "--param", "term=a", "--param", "window=-1"])
+        #expect(negative.status == 2)
+        #expect(negative.stderr == "kiji: parameter 'window' of plugin 'kwic' must be at least 0, not '-1'\n")
+        let noFile = try KijiProcess.run(["run", "kwic", path, "--param", "actor=石破茂", "--param", "dictionary=/no/such.lua"])
+        #expect(noFile.status == 2)
+        #expect(noFile.stderr.hasPrefix("kiji: parameter 'dictionary' of plugin 'kwic' names no file: '/no/such.lua' (relative paths start at "))
     }
 
     @Test func actorFrequencyOnTheSeedsFindsTheMainActors() throws {
