@@ -29,6 +29,10 @@ public enum AtomicFile {
             let destination = try checkedDestination(file.path)
             staged.append(try stage(file.contents, for: destination, shownAs: file.path))
         }
+        // Tests interrupt a write here, to check that no temporary file is left.
+        if let pause = ProcessInfo.processInfo.environment["KIJI_TEST_PAUSE_BEFORE_RENAME"].flatMap(Double.init), pause > 0, pause < 60 {
+            Thread.sleep(forTimeInterval: pause)
+        }
         let folders = Set(staged.map { ($0.destination as NSString).deletingLastPathComponent })
         let locks = folders.sorted().map(lockFolder)
         defer { for fd in locks where fd >= 0 { close(fd) } }

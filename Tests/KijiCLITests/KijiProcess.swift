@@ -25,8 +25,20 @@ struct KijiProcess {
     static let repository = repositoryRoot
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
+        try launch(executable, arguments, environment: environment, in: directory)
+    }
+
+    /// Runs a /bin/sh script with `$KIJI` naming the binary: for tests that
+    /// close or redirect standard streams.
+    static func shell(_ script: String, environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
+        var environment = environment
+        environment["KIJI"] = executable.path
+        return try launch(URL(fileURLWithPath: "/bin/sh"), ["-c", script], environment: environment, in: directory)
+    }
+
+    private static func launch(_ program: URL, _ arguments: [String], environment: [String: String], in directory: String?) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "KIJI_PLUGIN_PATH")
