@@ -127,6 +127,12 @@ void kiji_install_signal_cleanup(void) {
     if (installed) return;
     installed = 1;
     const int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    // A mask inherited from the parent would hold these signals back until
+    // exit; a parent that wants them ignored sets SIG_IGN, which is kept.
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&unblock, signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) {
         struct sigaction current;
         // A signal the parent chose to ignore stays ignored (nohup, shells).
