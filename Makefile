@@ -2,7 +2,13 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: deps build run test bench install clean
+.PHONY: deps build run test test-fast fuzz bench install clean
+
+# The test suite is built once, with AddressSanitizer, so memory errors fail
+# loudly. lld links it (gold cannot link every sanitizer build).
+SANITIZER_FLAGS = -Xswiftc -sanitize=address -Xcc -fsanitize=address -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+# Swift's Regex runtime keeps one-time caches that LeakSanitizer would report.
+export ASAN_OPTIONS ?= detect_leaks=0
 
 deps:
 	@scripts/ensure-deps
@@ -15,11 +21,25 @@ build: deps
 run: build
 	.build/release/kiji run mentions-by-month
 
-## Installs what is missing, builds, and runs the whole test suite.
+## Installs what is missing, builds, and runs the whole test suite: the Swift
+## tests under AddressSanitizer, 45 s of coverage-guided fuzzing per fuzz
+## target, then the plugins' self-tests (also under AddressSanitizer).
 test: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan $(SANITIZER_FLAGS)
+	$(SWIFT) test --skip-build --disable-xctest --scratch-path .build-asan
+	scripts/fuzz 45
+	.build-asan/debug/kiji test
+
+## The Swift tests and plugin self-tests without sanitizer or fuzzing (quicker, for development).
+test-fast: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 	.build/debug/kiji test
+
+## Coverage-guided fuzzing, 10 minutes per target (FUZZ_SECONDS=N to change).
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
 
 ## Speed against a baseline measured in the same run (needs ../shared/corpus or KIJI_BENCH_CORPUS).
 bench: build

@@ -1,0 +1,1 @@
+return corpus:count({"中国","台湾"})

@@ -1,0 +1,1 @@
+local ok, e = pcall(kiji.text.len, {}) return e
