@@ -41,13 +41,14 @@ public struct ValidationReport: Sendable {
 /// Reads gold CSVs and scores plugin output against them.
 public enum Validation {
     /// Reads `doc_id,target,stance` (other columns are ignored; a UTF-8
-    /// byte-order mark from Excel is dropped).
-    public static func readGold(_ path: String) throws -> [GoldLabel] {
+    /// byte-order mark from Excel is dropped). `kind` names the file in
+    /// errors ("gold file", "coding file").
+    public static func readGold(_ path: String, kind: String = "gold file") throws -> [GoldLabel] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PluginUsageError("cannot read the gold file '\(path)'")
+            throw PluginUsageError("cannot read the \(kind) '\(path)'")
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw PluginUsageError("\(path): the gold file is not UTF-8; save it as CSV UTF-8")
+            throw PluginUsageError("\(path): the \(kind) is not UTF-8; save it as CSV UTF-8")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
@@ -59,7 +60,7 @@ public enum Validation {
         let header = reader.headerRow ?? []
         let missing = ["doc_id", "target", "stance"].filter { !header.contains($0) }
         guard missing.isEmpty else {
-            throw PluginUsageError("\(path): the gold file needs the columns doc_id,target,stance (missing: \(missing.joined(separator: ", ")))")
+            throw PluginUsageError("\(path): the \(kind) needs the columns doc_id,target,stance (missing: \(missing.joined(separator: ", ")))")
         }
         var labels: [GoldLabel] = []
         var seen: [String: Int] = [:]
@@ -79,7 +80,7 @@ public enum Validation {
             labels.append(GoldLabel(docID: docID, target: target, stance: stance, row: row))
         }
         if let error = reader.error { throw PluginUsageError("\(path): row \(row + 1): \(error)") }
-        guard !labels.isEmpty else { throw PluginUsageError("\(path): the gold file has no rows") }
+        guard !labels.isEmpty else { throw PluginUsageError("\(path): the \(kind) has no rows") }
         return labels
     }
 

@@ -136,7 +136,7 @@ import TestSupport
         let result = try KijiProcess.run(["validate", "stance", try corpus(), "--gold", "\(folder)/gold.csv"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
-            stance against \(folder)/gold.csv: 6 coded pairs, 4 agree (accuracy 0.667)
+            stance against \(folder)/gold.csv: 6 coded pairs, 4 agree (accuracy 0.667, Cohen's kappa 0.538)
 
             label          precision  recall  f1     support
             neutral        0.500      0.500   0.500  2
