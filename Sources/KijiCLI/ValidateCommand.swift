@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         The report gives, per label, precision, recall, F1 and support; then the accuracy, Cohen's kappa between your coding and the plugin, and the confusion matrix (rows: your labels, columns: kiji's); then every disagreement with kiji's evidence sentence. Every gold row must match a row of the plugin's output.
 
         Example:
-          kiji validate stance seeds/ --gold examples/stance-gold.csv
+          kiji validate stance --gold examples/stance-gold/seeds-dev.csv
         """)
 
     @OptionGroup var invocation: PluginInvocation
