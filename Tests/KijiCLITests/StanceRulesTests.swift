@@ -23,6 +23,7 @@ import TestSupport
         {"id": "h2", "title": "", "text": "中国外務省の反発に対し、防衛相は日米同盟の重要性を強調した。"}
         {"id": "h3", "title": "", "text": "日米同盟の深化は欠かせない=官房長官"}
         {"id": "h4", "title": "", "text": "日米同盟の強化が進む。"}
+        {"id": "h5", "title": "", "text": "日米同盟の強化を確認した=https://example.jp/?id=1"}
         """
 
     func run(_ extra: [String] = []) throws -> [String] {
@@ -83,6 +84,7 @@ import TestSupport
             "h2 日米同盟 strengthen 1 防衛相",
             "h3 日米同盟 strengthen 2 官房長官",  // 「…」=官房長官
             "h4 日米同盟 strengthen 2 ",         // no speaker named
+            "h5 日米同盟 strengthen 3 ",         // "=1" ends a URL, it names no speaker
         ])
     }
 
@@ -99,7 +101,7 @@ import TestSupport
             "防衛相,日米同盟,strengthen,2",
             "unattributed,中国,mixed,2",
             "unattributed,中国,neutral,1",
-            "unattributed,日米同盟,strengthen,4",
+            "unattributed,日米同盟,strengthen,5",
             "unattributed,日米同盟,neutral,2",
         ])
     }

@@ -75,12 +75,14 @@ local function is_reporting(rules, tokens, i, stop)
   return false
 end
 
+-- A name beside "=": short, and not ASCII only (…?display=1 in a URL is no speaker).
+local function speaker_name(candidate)
+  if not candidate or kiji.text.len(candidate) > NAME_LIMIT or not candidate:find("[\128-\255]") then return nil end
+  return (candidate:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
 local function quote_speaker(text)
-  local after = text:match("=([^=「」]+)$")
-  if after and kiji.text.len(after) <= NAME_LIMIT then return (after:gsub("^%s+", ""):gsub("%s+$", "")) end
-  local before = text:match("^([^=「」]+)=「")
-  if before and kiji.text.len(before) <= NAME_LIMIT then return (before:gsub("^%s+", ""):gsub("%s+$", "")) end
-  return nil
+  return speaker_name(text:match("=([^=「」]+)$")) or speaker_name(text:match("^([^=「」]+)=「"))
 end
 
 --- The holder of `sentence` (from doc:sentences()), or "".

@@ -103,9 +103,14 @@ local function actors_by_sentence(found, sentences)
   return by
 end
 
-local function sequence_spans(concept, doc, sentences, spans)
-  local hits = {}
-  for i, step in ipairs(concept.steps) do hits[i] = step:find(doc) end
+local function sequence_spans(concept, doc, get_sentences, spans)
+  local hits = { concept.steps[1]:find(doc) }
+  if #hits[1] == 0 then return end
+  for i = 2, #concept.steps do
+    hits[i] = concept.steps[i]:find(doc)
+    if #hits[i] == 0 then return end
+  end
+  local sentences = get_sentences()
   for _, first in ipairs(hits[1]) do
     local s = sentence_at(sentences, first.start)
     local stop = first.start + first.length - 1
@@ -143,14 +148,15 @@ function targets.spans(target, doc, found, get_sentences)
   if target.terms then
     for _, hit in ipairs(target.terms:find(doc)) do spans[#spans + 1] = hit end
   end
-  local named, sentences
+  local named
   for _, concept in ipairs(target.concepts) do
-    sentences = sentences or get_sentences()
     if concept.steps then
-      sequence_spans(concept, doc, sentences, spans)
+      sequence_spans(concept, doc, get_sentences, spans)
     else
-      named = named or actors_by_sentence(found, sentences)
-      for _, hit in ipairs(concept.terms:find(doc)) do
+      local hits = concept.terms:find(doc)
+      local sentences = #hits > 0 and get_sentences()
+      named = named or (sentences and actors_by_sentence(found, sentences))
+      for _, hit in ipairs(hits) do
         local present, count = named[sentence_at(sentences, hit.start)] or {}, 0
         for name in pairs(concept.with) do
           if present[name] then count = count + 1 end
