@@ -24,6 +24,7 @@ import TestSupport
         {"id": "h3", "title": "", "text": "日米同盟の深化は欠かせない=官房長官"}
         {"id": "h4", "title": "", "text": "日米同盟の強化が進む。"}
         {"id": "h5", "title": "", "text": "日米同盟の強化を確認した=https://example.jp/?id=1"}
+        {"id": "h6", "title": "", "text": "✅ 政府は日米同盟の重要性を強調した。"}
         """
 
     func run(_ extra: [String] = []) throws -> [String] {
@@ -85,17 +86,19 @@ import TestSupport
             "h3 日米同盟 strengthen 2 官房長官",  // 「…」=官房長官
             "h4 日米同盟 strengthen 2 ",         // no speaker named
             "h5 日米同盟 strengthen 3 ",         // "=1" ends a URL, it names no speaker
+            "h6 日米同盟 strengthen 1 政府",     // a bullet symbol is no part of the name
         ])
     }
 
     @Test func byHolderCountsArticlesPerHolderTargetAndStance() throws {
         let rows = try run(["--param", "by=holder"]).map { $0.replacingOccurrences(of: "\t", with: ",") }
         #expect(rows.first == "holder,target,stance,articles")
-        // 5 holders (4 named, then unattributed) × (4 + 4 labels other than "not mentioned").
-        #expect(rows.count == 1 + 5 * 8)
+        // 6 holders (5 named, then unattributed) × (4 + 4 labels other than "not mentioned").
+        #expect(rows.count == 1 + 6 * 8)
         #expect(rows.filter { !$0.hasSuffix(",0") }.dropFirst() == [
             "外務省,中国,threat,1",
             "官房長官,日米同盟,strengthen,1",
+            "政府,日米同盟,strengthen,1",
             "米側,日米同盟,mixed,1",
             "防衛相,中国,threat,1",
             "防衛相,日米同盟,strengthen,2",

@@ -32,7 +32,16 @@ function holder.compile(spec, fail)
   return rules
 end
 
+-- Kanji, kana (with 々 and ー) or an ASCII letter or digit: IPADIC tags
+-- unknown symbols (✅, ■) as nouns, and they are no part of a name.
+local function starts_with_letter(text)
+  local code = utf8.codepoint(text, 1)
+  return (code >= 0x3040 and code <= 0x30FF) or (code >= 0x4E00 and code <= 0x9FFF) or (code >= 0x3400 and code <= 0x4DBF)
+      or code == 0x3005 or (code < 0x80 and text:sub(1, 1):match("%w") ~= nil)
+end
+
 local function is_noun_part(token)
+  if token.surface == "" or not starts_with_letter(token.surface) then return false end
   if token.pos == "接頭詞" then return true end
   if token.pos ~= "名詞" then return false end
   local detail = token.pos_detail
