@@ -9,7 +9,7 @@ struct AgreeCommand: ParsableCommand {
         commandName: "agree",
         abstract: "Intercoder agreement of two or more coding files: kappa, Krippendorff's alpha, confusion table.",
         discussion: """
-        Each file is one coder's coding in the format of 'kiji validate --gold': the columns doc_id,target,stance, one row per document and target (other columns are ignored). A unit is a (doc_id, target) pair; a unit missing from a file is a missing value for that coder.
+        Each file is one coder's coding in the format of 'kiji validate --gold': the columns doc_id,target,stance, one row per document and target (other columns are ignored). A unit is a (doc_id, target) pair; a unit missing from a file, or with an empty stance cell, is a missing value for that coder.
 
         Prints percent agreement (the share of agreeing pairs of values within units), Krippendorff's alpha for nominal data (any number of coders, missing values allowed), Cohen's kappa (two coders: over the units both coded; more coders: for every pair), and the confusion table (two coders: rows the first file, columns the second; more coders: Krippendorff's coincidence matrix).
 
@@ -26,7 +26,9 @@ struct AgreeCommand: ParsableCommand {
         }
         var codings: [[GoldLabel]] = []
         for file in files {
-            do { codings.append(try Validation.readGold(file, kind: "coding file")) } catch let error as PluginUsageError {
+            do {
+                codings.append(try Validation.readGold(file, kind: "coding file", emptyStanceIsMissing: true))
+            } catch let error as PluginUsageError {
                 throw KijiFailure.usage(error.description)
             }
         }

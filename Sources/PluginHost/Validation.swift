@@ -42,8 +42,10 @@ public struct ValidationReport: Sendable {
 public enum Validation {
     /// Reads `doc_id,target,stance` (other columns are ignored; a UTF-8
     /// byte-order mark from Excel is dropped). `kind` names the file in
-    /// errors ("gold file", "coding file").
-    public static func readGold(_ path: String, kind: String = "gold file") throws -> [GoldLabel] {
+    /// errors ("gold file", "coding file"). With `emptyStanceIsMissing`, a
+    /// row with an empty stance is a unit the coder left uncoded: it is
+    /// skipped (but still may not repeat a unit).
+    public static func readGold(_ path: String, kind: String = "gold file", emptyStanceIsMissing: Bool = false) throws -> [GoldLabel] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PluginUsageError("cannot read the \(kind) '\(path)'")
         }
@@ -69,7 +71,7 @@ public enum Validation {
             row += 1
             let docID = reader["doc_id"] ?? "", target = reader["target"] ?? "", stance = reader["stance"] ?? ""
             if docID.isEmpty && target.isEmpty && stance.isEmpty { continue }
-            guard !docID.isEmpty, !target.isEmpty, !stance.isEmpty else {
+            guard !docID.isEmpty, !target.isEmpty, !stance.isEmpty || emptyStanceIsMissing else {
                 throw PluginUsageError("\(path): row \(row) needs doc_id, target and stance")
             }
             let key = docID + "\u{0}" + target
@@ -77,6 +79,7 @@ public enum Validation {
                 throw PluginUsageError("\(path): row \(row) codes \(docID) / \(target) again (first at row \(earlier))")
             }
             seen[key] = row
+            if stance.isEmpty { continue }
             labels.append(GoldLabel(docID: docID, target: target, stance: stance, row: row))
         }
         if let error = reader.error { throw PluginUsageError("\(path): row \(row + 1): \(error)") }

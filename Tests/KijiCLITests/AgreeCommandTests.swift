@@ -84,6 +84,21 @@ import TestSupport
         #expect(reference == "0.845\n")
     }
 
+    @Test func anEmptyStanceCellIsAMissingValueLikeAnAbsentRow() throws {
+        let folder = try codingFiles()
+        // A with its missing units written out as rows with an empty stance.
+        try write("doc_id,target,stance\nu1,x,1\nu2,x,2\nu3,x,3\nu4,x,3\nu5,x,2\nu6,x,1\nu7,x,4\nu8,x,1\nu9,x,2\nu10,x,\nu11,x,\n",
+                  to: "\(folder)/A-blank.csv")
+        let absent = try KijiProcess.run(["agree", "A.csv", "B.csv", "C.csv", "D.csv"], in: folder)
+        let blank = try KijiProcess.run(["agree", "A-blank.csv", "B.csv", "C.csv", "D.csv"], in: folder)
+        #expect(blank.status == 0, "\(blank.stderr)")
+        func words(_ text: String) -> [String] {
+            text.replacingOccurrences(of: "A-blank.csv", with: "A.csv").split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        }
+        #expect(words(blank.stdout) == words(absent.stdout))
+        #expect(blank.stdout.contains("Krippendorff's alpha (nominal)  0.743"))
+    }
+
     @Test func badInvocationsAreUsageErrors() throws {
         let folder = try codingFiles()
         let one = try KijiProcess.run(["agree", "A.csv"], in: folder)
