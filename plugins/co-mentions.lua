@@ -4,8 +4,12 @@
 -- count     sentences (or articles) in which the pair occurs
 -- jaccard   count / (units with actor_a + units with actor_b - count)
 -- source    co-mention: both actors are mentioned in the unit;
---           compound: the unit contains a compound naming both (日米, 米中, 日英伊)
+--           compound: the unit names both only inside one compound (日米, 米中, 日英伊)
 -- actor_a sorts before actor_b (by UTF-8 bytes).
+--
+-- compounds=split (the default) makes 日米 a mention of Japan and of the US,
+-- so 日米 and 中国 in one sentence link 中国 to both; pair keeps a compound to
+-- the pairs inside it (日本–米国 only); ignore leaves compounds out.
 
 local actors = require("actors")
 local sentence_of = require("positions").sentence_at
@@ -21,6 +25,9 @@ return {
   params = {
     scope = { default = "sentence", choices = { "sentence", "article" }, help = "the unit two actors must share" },
     min_count = { type = "integer", default = "1", help = "leave out pairs seen in fewer units" },
+    compounds = { default = "split", choices = { "split", "pair", "ignore" },
+                  help = "split: 日米 mentions Japan and the US, linking both to the unit's other actors; "
+                      .. "pair: 日米 gives only the Japan–US pair; ignore: compounds count for nothing" },
     dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
   },
   columns = { "actor_a", "actor_b", "scope", "count", "jaccard", "source" },
@@ -37,20 +44,26 @@ return {
       local function unit(position)
         local index = sentences and sentence_of(sentences, position) or 1
         if not index then return nil end
-        units[index] = units[index] or { actors = {}, pairs = {} }
+        units[index] = units[index] or { actors = {}, pairs = {}, within = {} }
         return units[index]
       end
       for _, mention in ipairs(found.mentions) do
         local u = unit(mention.start)
         if u then u.actors[mention.actor] = "co-mention" end
       end
-      for _, compound in ipairs(found.compounds) do
+      for c, compound in ipairs(params.compounds ~= "ignore" and found.compounds or {}) do
         local u = unit(compound.start)
         if u then
           for i = 1, #compound.actors do
-            u.actors[compound.actors[i]] = u.actors[compound.actors[i]] or "compound"
+            local name = compound.actors[i]
+            -- split: a mention of its own, remembering the compound it came from.
+            if params.compounds == "split" and u.actors[name] ~= "co-mention" then
+              u.within[name] = u.within[name] or {}
+              u.within[name][c] = compound.actors
+            end
+            u.actors[name] = u.actors[name] or "compound"
             for j = i + 1, #compound.actors do
-              u.pairs[pair_key(compound.actors[i], compound.actors[j], "compound")] = { compound.actors[i], compound.actors[j] }
+              u.pairs[pair_key(name, compound.actors[j], "compound")] = { name, compound.actors[j] }
             end
           end
         end
@@ -61,12 +74,26 @@ return {
           units_with[name] = (units_with[name] or 0) + 1
         end
         for name, how in pairs(u.actors) do
-          if how == "co-mention" then mentioned[#mentioned + 1] = name end
+          if how == "co-mention" or u.within[name] then mentioned[#mentioned + 1] = name end
         end
         table.sort(mentioned)
+        -- Two actors named only inside compounds that name both (日米 … 日米) are
+        -- those compounds' pair, not a co-mention.
+        local function holds(members, name)
+          for _, m in ipairs(members) do if m == name then return true end end
+          return false
+        end
+        local function only_together(a, b)
+          if u.actors[a] == "co-mention" or u.actors[b] == "co-mention" then return false end
+          for _, members in pairs(u.within[a]) do if not holds(members, b) then return false end end
+          for _, members in pairs(u.within[b]) do if not holds(members, a) then return false end end
+          return true
+        end
         for i = 1, #mentioned do
           for j = i + 1, #mentioned do
-            u.pairs[pair_key(mentioned[i], mentioned[j], "co-mention")] = { mentioned[i], mentioned[j] }
+            if not only_together(mentioned[i], mentioned[j]) then
+              u.pairs[pair_key(mentioned[i], mentioned[j], "co-mention")] = { mentioned[i], mentioned[j] }
+            end
           end
         end
         for key, members in pairs(u.pairs) do

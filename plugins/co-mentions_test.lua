@@ -21,4 +21,37 @@ return {
       { actor_a = "ロシア", actor_b = "中国", scope = "article", count = 1, jaccard = 0.5, source = "co-mention" },
     },
   },
+  {
+    name = "compounds=split: 日米 links Japan and the US to the sentence's other actors",
+    documents = {
+      { id = "a", text = "日米は中国への対応を協議した。" },
+      { id = "b", text = "日米首脳会談と日米外相会談が続いた。" },
+      { id = "c", text = "米中対立の中で日本は動いた。" },
+    },
+    rows = {
+      { actor_a = "中国", actor_b = "日本", count = 2, jaccard = 0.6667, source = "co-mention" },
+      { actor_a = "日本", actor_b = "米国", count = 2, jaccard = 0.5, source = "compound" },
+      { actor_a = "中国", actor_b = "米国", count = 1, jaccard = 0.25, source = "co-mention" },
+      { actor_a = "中国", actor_b = "米国", count = 1, jaccard = 0.25, source = "compound" },
+      { actor_a = "日本", actor_b = "米国", count = 1, jaccard = 0.2, source = "co-mention" },
+    },
+  },
+  {
+    name = "compounds=pair: a compound gives only the pair inside it; ignore: nothing",
+    params = { compounds = "pair" },
+    documents = {
+      { id = "a", text = "日米は中国への対応を協議した。" },
+      { id = "c", text = "米中対立の中で日本は動いた。" },
+    },
+    rows = {
+      { actor_a = "中国", actor_b = "米国", count = 1, source = "compound" },
+      { actor_a = "日本", actor_b = "米国", count = 1, source = "compound" },
+    },
+  },
+  {
+    name = "compounds=ignore",
+    params = { compounds = "ignore" },
+    documents = { { id = "a", text = "日米は中国への対応を協議した。" } },
+    rows = {},
+  },
 }

@@ -11,10 +11,10 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
         Runs PLUGIN over the corpus like 'kiji run', then compares its doc_id, target and stance columns with the gold CSV: a file with the columns doc_id,target,stance, one row per document and target you coded by hand (other columns are ignored).
 
-        The report gives, per label, precision, recall, F1 and support; then the accuracy and the confusion matrix (rows: your labels, columns: kiji's); then every disagreement with kiji's evidence sentence. Every gold row must match a row of the plugin's output.
+        The report gives, per label, precision, recall, F1 and support; then the accuracy, Cohen's kappa between your coding and the plugin, and the confusion matrix (rows: your labels, columns: kiji's); then every disagreement with kiji's evidence sentence. Every gold row must match a row of the plugin's output.
 
         Example:
-          kiji validate stance seeds/ --gold examples/stance-gold.csv
+          kiji validate stance --gold examples/stance-gold/seeds-dev.csv
         """)
 
     @OptionGroup var invocation: PluginInvocation
@@ -42,7 +42,8 @@ enum ValidationFormatter {
     static func render(_ report: ValidationReport, plugin: String, gold: String) -> String {
         func number(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "-" }
         var text = "\(plugin) against \(gold): \(report.total) coded pairs, \(report.correct) agree "
-            + "(accuracy \(number(Double(report.correct) / Double(max(report.total, 1)))))\n\n"
+            + "(accuracy \(number(Double(report.correct) / Double(max(report.total, 1)))), "
+            + "Cohen's kappa \(number(Agreement.cohenKappa(report.confusion))))\n\n"
         var rows = [["label", "precision", "recall", "f1", "support"]]
         for score in report.scores {
             rows.append([score.label, number(score.precision), number(score.recall), number(score.f1), String(score.support)])

@@ -41,13 +41,16 @@ public struct ValidationReport: Sendable {
 /// Reads gold CSVs and scores plugin output against them.
 public enum Validation {
     /// Reads `doc_id,target,stance` (other columns are ignored; a UTF-8
-    /// byte-order mark from Excel is dropped).
-    public static func readGold(_ path: String) throws -> [GoldLabel] {
+    /// byte-order mark from Excel is dropped). `kind` names the file in
+    /// errors ("gold file", "coding file"). With `emptyStanceIsMissing`, a
+    /// row with an empty stance is a unit the coder left uncoded: it is
+    /// skipped (but still may not repeat a unit).
+    public static func readGold(_ path: String, kind: String = "gold file", emptyStanceIsMissing: Bool = false) throws -> [GoldLabel] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw PluginUsageError("cannot read the gold file '\(path)'")
+            throw PluginUsageError("cannot read the \(kind) '\(path)'")
         }
         guard var text = String(data: data, encoding: .utf8) else {
-            throw PluginUsageError("\(path): the gold file is not UTF-8; save it as CSV UTF-8")
+            throw PluginUsageError("\(path): the \(kind) is not UTF-8; save it as CSV UTF-8")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
@@ -59,7 +62,7 @@ public enum Validation {
         let header = reader.headerRow ?? []
         let missing = ["doc_id", "target", "stance"].filter { !header.contains($0) }
         guard missing.isEmpty else {
-            throw PluginUsageError("\(path): the gold file needs the columns doc_id,target,stance (missing: \(missing.joined(separator: ", ")))")
+            throw PluginUsageError("\(path): the \(kind) needs the columns doc_id,target,stance (missing: \(missing.joined(separator: ", ")))")
         }
         var labels: [GoldLabel] = []
         var seen: [String: Int] = [:]
@@ -68,7 +71,7 @@ public enum Validation {
             row += 1
             let docID = reader["doc_id"] ?? "", target = reader["target"] ?? "", stance = reader["stance"] ?? ""
             if docID.isEmpty && target.isEmpty && stance.isEmpty { continue }
-            guard !docID.isEmpty, !target.isEmpty, !stance.isEmpty else {
+            guard !docID.isEmpty, !target.isEmpty, !stance.isEmpty || emptyStanceIsMissing else {
                 throw PluginUsageError("\(path): row \(row) needs doc_id, target and stance")
             }
             let key = docID + "\u{0}" + target
@@ -76,10 +79,11 @@ public enum Validation {
                 throw PluginUsageError("\(path): row \(row) codes \(docID) / \(target) again (first at row \(earlier))")
             }
             seen[key] = row
+            if stance.isEmpty { continue }
             labels.append(GoldLabel(docID: docID, target: target, stance: stance, row: row))
         }
         if let error = reader.error { throw PluginUsageError("\(path): row \(row + 1): \(error)") }
-        guard !labels.isEmpty else { throw PluginUsageError("\(path): the gold file has no rows") }
+        guard !labels.isEmpty else { throw PluginUsageError("\(path): the \(kind) has no rows") }
         return labels
     }
 

@@ -23,19 +23,19 @@ import TestSupport
         let result = try KijiProcess.run(["run", "stance", try corpus()])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
-            doc_id,date,target,stance,score,sentences,evidence
-            neg,2025-01-10,中国,neutral,0,1,政府は中国を脅威とは見なしていない。
-            neg,2025-01-10,日米同盟,not mentioned,0,0,
-            pos,2025-01-20,中国,threat,2,1,中国の脅威が高まった。
-            pos,2025-01-20,日米同盟,not mentioned,0,0,
-            double,2025-03-02,中国,threat,2,1,中国を脅威と見なさないわけではない。
-            double,2025-03-02,日米同盟,not mentioned,0,0,
-            scope,2025-03-03,中国,neutral,0,1,中国は経済大国だ。
-            scope,2025-03-03,日米同盟,not mentioned,0,0,
-            alliance,,中国,not mentioned,0,0,
-            alliance,,日米同盟,strengthen,1,1,日米同盟の重要性は変わらない。
-            none,2025-03-04,中国,not mentioned,0,0,
-            none,2025-03-04,日米同盟,not mentioned,0,0,
+            doc_id,date,target,stance,score,sentences,evidence,holder
+            neg,2025-01-10,中国,neutral,0,1,政府は中国を脅威とは見なしていない。,
+            neg,2025-01-10,日米同盟,not mentioned,0,0,,
+            pos,2025-01-20,中国,threat,2,1,中国の脅威が高まった。,
+            pos,2025-01-20,日米同盟,not mentioned,0,0,,
+            double,2025-03-02,中国,threat,2,1,中国を脅威と見なさないわけではない。,
+            double,2025-03-02,日米同盟,not mentioned,0,0,,
+            scope,2025-03-03,中国,neutral,0,1,中国は経済大国だ。,
+            scope,2025-03-03,日米同盟,not mentioned,0,0,,
+            alliance,,中国,not mentioned,0,0,,
+            alliance,,日米同盟,strengthen,1,1,日米同盟の重要性は変わらない。,
+            none,2025-03-04,中国,not mentioned,0,0,,
+            none,2025-03-04,日米同盟,not mentioned,0,0,,
 
             """)
     }
@@ -43,11 +43,12 @@ import TestSupport
     @Test func byMonthCountsArticlesPerLabelOnTheCalendarGrid() throws {
         let lines = try KijiProcess.run(["run", "stance", try corpus(), "--param", "by=month"]).stdout.split(separator: "\n").map(String.init)
         #expect(lines[0] == "month,target,stance,articles")
-        // 3 months plus undated, times (4 China labels + 4 alliance labels).
-        #expect(lines.count == 1 + 4 * 8)
-        #expect(Array(lines[1...8]) == [
-            "2025-01,中国,threat,1", "2025-01,中国,cooperative,0", "2025-01,中国,neutral,1", "2025-01,中国,not mentioned,0",
-            "2025-01,日米同盟,strengthen,0", "2025-01,日米同盟,critical,0", "2025-01,日米同盟,neutral,0", "2025-01,日米同盟,not mentioned,2",
+        // 3 months plus undated, times (5 China labels + 5 alliance labels).
+        #expect(lines.count == 1 + 4 * 10)
+        #expect(Array(lines[1...10]) == [
+            "2025-01,中国,threat,1", "2025-01,中国,cooperative,0", "2025-01,中国,mixed,0", "2025-01,中国,neutral,1",
+            "2025-01,中国,not mentioned,0", "2025-01,日米同盟,strengthen,0", "2025-01,日米同盟,critical,0",
+            "2025-01,日米同盟,mixed,0", "2025-01,日米同盟,neutral,0", "2025-01,日米同盟,not mentioned,2",
         ])
         #expect(lines.contains("2025-02,中国,not mentioned,0"))
         #expect(lines.contains("2025-03,中国,threat,1"))
@@ -82,7 +83,20 @@ import TestSupport
 
     @Test(arguments: [
         ("return { targets = {} }", "a scheme is a table with a 'targets' list"),
-        ("return { targets = { { name = 'x', labels = { { name = 'a' } } } } }", "targets[1] (x) needs 'actors' or 'terms'"),
+        ("return { targets = { { name = 'x', labels = { { name = 'a' } } } } }", "targets[1] (x) needs 'actors', 'terms' or 'concepts'"),
+        ("return { targets = { { name = 'x', concepts = { { terms = { '同盟' } } }, labels = { { name = 'a' } } } } }",
+         "targets[1] (x).concepts[1] needs 'with' or 'with_all' (actors the sentence must name), or a 'sequence'"),
+        ("return { targets = { { name = 'x', concepts = { { terms = { '同盟' }, with = { '誰' } } }, labels = { { name = 'a' } } } } }",
+         "targets[1] (x).concepts[1].with: '誰' is not in the actor dictionary"),
+        ("return { targets = { { name = 'x', concepts = { { sequence = { { '日米' } } } }, labels = { { name = 'a' } } } } }",
+         "targets[1] (x).concepts[1].sequence must list at least two steps, each a list of strings"),
+        ("return { targets = { { name = 'x', terms = { 'x' }, exclude = { '' }, labels = { { name = 'a' } } } } }",
+         "targets[1] (x).exclude[1] must be a non-empty string"),
+        ("return { dominance = 0.5, targets = { { name = 'x', terms = { 'x' }, labels = { { name = 'a' } } } } }",
+         "dominance must be a number of at least 1"),
+        ("return { holders = { verbs = { 3 } }, targets = { { name = 'x', terms = { 'x' }, labels = { { name = 'a' } } } } }",
+         "holders.verbs[1] must be a non-empty string"),
+        ("return { targets = { { name = 'x', terms = { 'x' }, labels = { { name = 'mixed' } } } } }", "'mixed' is reserved"),
         ("return { targets = { { name = 'x', actors = { '誰' }, labels = { { name = 'a' } } } } }", "targets[1] (x).actors: '誰' is not in the actor dictionary"),
         ("return { targets = { { name = 'x', terms = { 'x' }, labels = { { name = 'neutral' } } } } }", "'neutral' is reserved"),
         ("return { targets = { { name = 'x', terms = { 'x' }, labels = { { name = 'a', cues = { 'c' } }, { name = 'b', cues = { 'c' } } } } } }", "'c' is already a cue of a"),
@@ -102,7 +116,7 @@ import TestSupport
     }
 
     @Test func evidenceIsARealSentenceOfEveryDocument() throws {
-        let result = try KijiProcess.run(["run", "stance"])
+        let result = try KijiProcess.run(["run", "stance", "--format", "tsv"])
         let documents = try KijiProcess.run(["run", KijiProcess.repository.appendingPathComponent("Tests/KijiCLITests/Fixtures/raw-text.lua").path])
         var raw: [String: String] = [:]
         for line in documents.stdout.split(separator: "\n").dropFirst() {
@@ -111,7 +125,7 @@ import TestSupport
         }
         var checked = 0
         for line in result.stdout.split(separator: "\n").dropFirst() {
-            let cells = line.split(separator: ",", maxSplits: 6, omittingEmptySubsequences: false).map(String.init)
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             var evidence = cells[6]
             if evidence.hasPrefix("\"") { evidence = String(evidence.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") }
             guard !evidence.isEmpty else { continue }
@@ -136,7 +150,7 @@ import TestSupport
         let result = try KijiProcess.run(["validate", "stance", try corpus(), "--gold", "\(folder)/gold.csv"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == """
-            stance against \(folder)/gold.csv: 6 coded pairs, 4 agree (accuracy 0.667)
+            stance against \(folder)/gold.csv: 6 coded pairs, 4 agree (accuracy 0.667, Cohen's kappa 0.538)
 
             label          precision  recall  f1     support
             neutral        0.500      0.500   0.500  2

@@ -3,16 +3,21 @@
 --   local stance = require("stance")
 --   local scheme = stance.load(params.scheme, dictionary)  -- nil: plugins/schemes/alliance.lua
 --   for _, result in ipairs(scheme:classify(doc)) do
---     -- result.target, result.stance, result.score, result.sentences, result.evidence
+--     -- result.target, result.stance, result.score, result.sentences, result.evidence, result.holder
 --   end
 --
--- For every sentence that mentions a target, cues of each label are found
--- (by surface and by base form), a negation after a cue within its clause
--- cancels or flips it, and the weights are summed per label over the
--- document. The label with the highest total wins; no cues or a tie gives
--- "neutral"; a target that does not occur is "not mentioned".
+-- For every sentence that mentions a target (by name or as a concept, see
+-- stance_target.lua), cues of each label are found (by surface and by base
+-- form). A negation after a cue within its clause cancels or flips it; a
+-- topic cue ahead of a reporting marker (焦点, 日程, 見据える …) does not count,
+-- because the clause only reports an agenda. The weights are summed per
+-- label over the document. A label wins when it outweighs every other by the
+-- scheme's dominance ratio; opposing cues without such a lead give "mixed";
+-- no cues give "neutral"; a target that does not occur is "not mentioned".
 
 local positions = require("positions")
+local targets = require("stance_target")
+local holders = require("stance_holder")
 local sentence_at, token_from = positions.sentence_at, positions.token_from
 
 local stance = {}
@@ -21,7 +26,10 @@ local Scheme = {}
 Scheme.__index = Scheme
 
 stance.NEUTRAL = "neutral"
+stance.MIXED = "mixed"
 stance.NOT_MENTIONED = "not mentioned"
+stance.UNATTRIBUTED = "unattributed"  -- the holder group of stances no sentence attributes
+stance.RESERVED = { [stance.NEUTRAL] = true, [stance.MIXED] = true, [stance.NOT_MENTIONED] = true }
 stance.EVIDENCE_CHARS = 120
 
 local PUNCTUATION = { ["、"] = true, ["。"] = true, [","] = true, ["!"] = true, ["?"] = true }
@@ -50,15 +58,8 @@ local function compile_target(spec, index, source, dictionary)
     fail(source, where .. " needs a 'name' string")
   end
   where = where .. " (" .. spec.name .. ")"
-  local target = { name = spec.name, labels = {}, cues = {}, actors = {}, compounds = spec.compounds ~= false }
-  for _, name in ipairs(strings(spec.actors, where .. ".actors", source)) do
-    local entry = dictionary:actor(name)
-    if not entry then fail(source, where .. ".actors: '" .. name .. "' is not in the actor dictionary") end
-    target.actors[entry.name] = true
-  end
-  local terms = strings(spec.terms, where .. ".terms", source)
-  if next(target.actors) == nil and #terms == 0 then fail(source, where .. " needs 'actors' or 'terms'") end
-  target.terms = #terms > 0 and kiji.matcher(terms) or nil
+  local target = targets.compile(spec, where, function(message) fail(source, message) end, dictionary)
+  target.name, target.labels, target.cues = spec.name, {}, {}
 
   if type(spec.labels) ~= "table" or #spec.labels == 0 then
     fail(source, where .. ".labels must be a list of { name = …, cues = { … } }")
@@ -69,23 +70,23 @@ local function compile_target(spec, index, source, dictionary)
     if type(label) ~= "table" or type(label.name) ~= "string" or label.name == "" then
       fail(source, lwhere .. " needs a 'name' string")
     end
-    if label.name == stance.NEUTRAL or label.name == stance.NOT_MENTIONED then
+    if stance.RESERVED[label.name] then
       fail(source, lwhere .. ": '" .. label.name .. "' is reserved")
     end
     target.labels[#target.labels + 1] = label.name
     local negated = label.negated or "cancel"
     for k, cue in ipairs(label.cues or {}) do
-      local text, weight = cue, 1
-      if type(cue) == "table" then text, weight = cue[1], cue[2] or cue.weight or 1 end
+      local text, weight, topic = cue, 1, false
+      if type(cue) == "table" then text, weight, topic = cue[1], cue[2] or cue.weight or 1, cue.topic == true end
       if type(text) ~= "string" or text == "" or type(weight) ~= "number" then
-        fail(source, lwhere .. ".cues[" .. k .. "] must be \"cue\" or { \"cue\", weight }")
+        fail(source, lwhere .. ".cues[" .. k .. "] must be \"cue\" or { \"cue\", weight, topic = true }")
       end
       local normalized = kiji.text.normalize(text)
       if seen_cue[normalized] then
         fail(source, lwhere .. ".cues[" .. k .. "]: '" .. text .. "' is already a cue of " .. seen_cue[normalized])
       end
       seen_cue[normalized] = label.name
-      target.cues[#target.cues + 1] = { label = label.name, text = normalized, weight = weight,
+      target.cues[#target.cues + 1] = { label = label.name, text = normalized, weight = weight, topic = topic,
                                         negated = negated, bases = bases_of(normalized) }
     end
   end
@@ -131,6 +132,14 @@ function stance.new(data, source, dictionary)
   for _, p in ipairs(exceptions) do patterns[#patterns + 1] = p; kinds[#patterns] = "exception" end
   self.negation_matcher = #patterns > 0 and kiji.matcher(patterns) or nil
   self.negation_kinds = kinds
+  local reporting = data.reporting or {}
+  local markers = strings(reporting.markers, "reporting.markers", source)
+  self.reporting_matcher = #markers > 0 and kiji.matcher(markers) or nil
+  self.dominance = data.dominance or 2
+  if type(self.dominance) ~= "number" or self.dominance < 1 then
+    fail(source, "dominance must be a number of at least 1 (how many times the runner-up a label must weigh to win)")
+  end
+  self.holder_rules = holders.compile(data.holders or {}, function(message) fail(source, message) end)
   self.dictionary = dictionary
   for i, spec in ipairs(data.targets) do
     self.targets[i] = compile_target(spec, i, source, dictionary)
@@ -150,28 +159,10 @@ end
 function Scheme:labels(target)
   local list = {}
   for _, name in ipairs(target.labels) do list[#list + 1] = name end
+  list[#list + 1] = stance.MIXED
   list[#list + 1] = stance.NEUTRAL
   list[#list + 1] = stance.NOT_MENTIONED
   return list
-end
-
--- Target positions in the document: { {start, length}, … }.
-local function target_spans(target, doc, found)
-  local spans = {}
-  for _, mention in ipairs(found.mentions) do
-    if target.actors[mention.actor] then spans[#spans + 1] = mention end
-  end
-  if target.compounds then
-    for _, compound in ipairs(found.compounds) do
-      for _, name in ipairs(compound.actors) do
-        if target.actors[name] then spans[#spans + 1] = compound break end
-      end
-    end
-  end
-  if target.terms then
-    for _, hit in ipairs(target.terms:find(doc)) do spans[#spans + 1] = hit end
-  end
-  return spans
 end
 
 -- Cue hits: surface matches and base-form matches, longest first, no overlaps.
@@ -250,16 +241,44 @@ local function trim(text)
   return kiji.text.sub(text, 1, stance.EVIDENCE_CHARS)
 end
 
+-- Whether a topic cue is followed by a reporting marker in its sentence:
+-- the clause then only reports, schedules or sets an agenda (…の協力が焦点).
+local function reported(hit, sentence, markers)
+  for _, m in ipairs(markers) do
+    if sentence.start + m.start - 1 > hit.stop then return true end
+  end
+  return false
+end
+
+-- The decision over label totals: the winner, its margin and whether the
+-- target is mixed (opposing labels without a lead of `dominance` times).
+local function decide(labels, totals, dominance)
+  local winner, top, second = nil, 0, 0
+  for _, name in ipairs(labels) do
+    local total = totals[name] or 0
+    if total > top then winner, top, second = name, total, top
+    elseif total > second then second = total end
+  end
+  if not winner then return stance.NEUTRAL, 0 end
+  if second > 0 and top < dominance * second then return stance.MIXED, 0 end
+  return winner, top - second
+end
+
 --- Labels a document for every target: a list of
---- { target, stance, score, sentences, evidence } in scheme order.
+--- { target, stance, score, sentences, evidence, holder } in scheme order.
 function Scheme:classify(doc)
   local found = self.dictionary:find(doc)
-  local sentences, tokens  -- computed only for documents that mention a target
+  local sentences, tokens  -- computed only when needed
+  local function get_sentences()
+    sentences = sentences or doc:sentences()
+    return sentences
+  end
   local results = {}
   for _, target in ipairs(self.targets) do
-    local spans = target_spans(target, doc, found)
+    local spans = targets.spans(target, doc, found, get_sentences)
     if #spans > 0 and not tokens then
-      sentences, tokens = doc:sentences(), doc:tokens()
+      get_sentences()
+      tokens = doc:tokens()
     end
     local in_scope = {}   -- sentence index -> true
     local target_tokens = {}
@@ -272,11 +291,12 @@ function Scheme:classify(doc)
     for s in pairs(in_scope) do indices[#indices + 1] = s end
     table.sort(indices)
     if #indices == 0 then
-      results[#results + 1] = { target = target.name, stance = stance.NOT_MENTIONED, score = 0, sentences = 0, evidence = "" }
+      results[#results + 1] = { target = target.name, stance = stance.NOT_MENTIONED, score = 0, sentences = 0,
+                                evidence = "", holder = "" }
     else
-      local totals, best_sentence = {}, {}
+      local totals, by_sentence = {}, {}   -- label -> weight; label -> sentence -> weight
       local hits = cue_hits(target, doc, tokens)
-      local negation_cache = {}
+      local negation_cache, marker_cache = {}, {}
       for i, hit in ipairs(hits) do
         local s = sentence_at(sentences, hit.start)
         local counted = s and in_scope[s]
@@ -287,8 +307,12 @@ function Scheme:classify(doc)
             if math.abs(t - position) <= self.window_tokens then counted = true break end
           end
         end
+        local sentence = counted and sentences[s]
+        if counted and hit.cue.topic and self.reporting_matcher then
+          marker_cache[s] = marker_cache[s] or self.reporting_matcher:find(sentence.text)
+          counted = not reported(hit, sentence, marker_cache[s])
+        end
         if counted then
-          local sentence = sentences[s]
           if not negation_cache[s] then
             negation_cache[s] = self.negation_matcher and self.negation_matcher:find(sentence.text) or {}
           end
@@ -298,29 +322,43 @@ function Scheme:classify(doc)
           end
           if label then
             totals[label] = (totals[label] or 0) + hit.cue.weight
-            best_sentence[label] = best_sentence[label] or {}
-            best_sentence[label][s] = (best_sentence[label][s] or 0) + hit.cue.weight
+            by_sentence[label] = by_sentence[label] or {}
+            by_sentence[label][s] = (by_sentence[label][s] or 0) + hit.cue.weight
           end
         end
       end
-      local winner, top, second = nil, 0, 0
-      for _, name in ipairs(target.labels) do
-        local total = totals[name] or 0
-        if total > top then winner, top, second = name, total, top
-        elseif total > second then second = total end
-      end
-      local evidence_index = indices[1]
-      if winner and top > second then
-        local most = -math.huge
-        for _, s in ipairs(indices) do
-          local weight = best_sentence[winner][s]
-          if weight and weight > most then most, evidence_index = weight, s end
+      local label, score = decide(target.labels, totals, self.dominance)
+      -- Evidence: the sentence that weighs most for the label (for mixed, for
+      -- any label); the first on a tie; for neutral, the first naming the target.
+      local weights = {}
+      for name, per in pairs(by_sentence) do
+        if label == stance.MIXED or name == label then
+          for s, w in pairs(per) do weights[s] = (weights[s] or 0) + w end
         end
-      else
-        winner, top, second = stance.NEUTRAL, 0, 0
       end
-      results[#results + 1] = { target = target.name, stance = winner, score = top - second,
-                                sentences = #indices, evidence = trim(sentences[evidence_index].raw) }
+      local evidence_index, most = indices[1], -math.huge
+      local contributing = {}
+      for _, s in ipairs(indices) do
+        local w = weights[s]
+        if w then
+          contributing[#contributing + 1] = s
+          if w > most then most, evidence_index = w, s end
+        end
+      end
+      -- The holder: of the evidence sentence, else of the next contributing sentence that names one.
+      local holder = ""
+      if label ~= stance.NEUTRAL then
+        table.sort(contributing, function(a, b)
+          if a == evidence_index or b == evidence_index then return a == evidence_index and b ~= evidence_index end
+          return a < b
+        end)
+        for _, s in ipairs(contributing) do
+          holder = holders.of(self.holder_rules, doc.text, sentences[s], tokens)
+          if holder ~= "" then break end
+        end
+      end
+      results[#results + 1] = { target = target.name, stance = label, score = score, sentences = #indices,
+                                evidence = trim(sentences[evidence_index].raw), holder = holder }
     end
   end
   return results
