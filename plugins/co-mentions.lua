@@ -24,6 +24,7 @@ return {
     dictionary = { default = "", help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
   },
   columns = { "actor_a", "actor_b", "scope", "count", "jaccard", "source" },
+  chart = { kind = "network", source = "actor_a", target = "actor_b", weight = "count", limit = 60 },
 
   run = function(corpus, params, out)
     local dictionary = actors.load(params.dictionary)

@@ -8,6 +8,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a plugin over a corpus and write its statistics as CSV.",
+        usage: "kiji run <PLUGIN> [<CORPUS> ...] [--param <key=value> ...] [-o <FILE>] [--format <FORMAT>] [--chart <FILE>] [<options>]",
         discussion: """
         PLUGIN is a bundled plugin name (see 'kiji list') or the path of a .lua file. CORPUS is any number of files and folders; without one, kiji reads the bundled seeds/.
 
@@ -17,24 +18,28 @@ struct RunCommand: ParsableCommand {
           kiji run mentions-by-month
           kiji run mentions-by-month --param terms=中国,台湾 --param dates=stated
           kiji run documents news.jsonl -o inventory.csv --bom
+          kiji run mentions-by-month -o mentions.csv --chart mentions.svg
         """)
 
     @OptionGroup var invocation: PluginInvocation
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var chartOptions: ChartRunOptions
+
     func run() throws {
         let outcome = try invocation.execute()
-        let text = try outputOptions.write(outcome.table)
-        if let output = outputOptions.output {
-            let runner = outcome.runner
-            try Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: runner.path, pluginSource: nil, query: nil,
-                                parameters: runner.lastParameters, givenParameters: try invocation.parsedParameters(),
-                                corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: runner.filesRead,
-                                pluginOptions: invocation.pluginOptions, corpusOptions: invocation.corpusOptions,
-                                mecab: runner.mecabDictionaryInUse,
-                                output: outputOptions, text: text).write(beside: output)
-        }
+        let runner = outcome.runner
+        let manifest = Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: runner.path, pluginSource: nil, query: nil,
+                                       parameters: runner.lastParameters, givenParameters: try invocation.parsedParameters(),
+                                       corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: runner.filesRead,
+                                       pluginOptions: invocation.pluginOptions, corpusOptions: invocation.corpusOptions,
+                                       mecab: runner.mecabDictionaryInUse,
+                                       output: outputOptions, text: outputOptions.writer.render(outcome.table))
+        let chart = try chartOptions.render(outcome, invocation: invocation, manifest: manifest)
+        _ = try outputOptions.write(outcome.table)
+        if let output = outputOptions.output { try manifest.write(beside: output) }
+        try chart?.write()
         let destination = outputOptions.output.map { " -> \($0)" } ?? ""
         FileHandle.standardError.write(Data((outcome.summary(suffix: destination) + "\n").utf8))
     }

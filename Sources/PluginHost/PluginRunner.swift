@@ -77,7 +77,7 @@ public final class PluginRunner {
     }()
 
     /// The parameters as a Lua table, owned by the returned reference.
-    private func pushParameters(_ parameters: [String: ParameterValue]) -> LuaReference {
+    func pushParameters(_ parameters: [String: ParameterValue]) -> LuaReference {
         let stack = environment.state.stack
         stack.newTable(records: parameters.count)
         for key in parameters.keys.sorted() {

@@ -73,6 +73,8 @@ final class PluginSpec {
     let run: LuaReference?
     /// The `tests` field: self-tests (see PluginTests.swift).
     let tests: [LuaValue]
+    /// The `chart` field: a table or a function of params (see PluginChart.swift).
+    let chart: LuaValue
 
     init(table: LuaTable, path: String, fallbackName: String) throws {
         self.path = path
@@ -127,6 +129,7 @@ final class PluginSpec {
         self.run = try function("run")
         self.levels = try function("levels")
         self.periods = table["periods"]
+        self.chart = table["chart"]
         switch table["tests"] {
         case .none: self.tests = []
         case .table(let list): self.tests = list.array
