@@ -60,8 +60,9 @@ struct SeriesGrid {
                 guard let s = seriesIndex[seriesColumn.map { table.cell(row, $0) } ?? valueName],
                       let slot = categories.slot(of: table.cell(row, xColumn)) else { continue }
                 if yColumn != nil, let earlier = panel.rows[s][slot] {
-                    let names = [spec.facet, xName, spec.series].compactMap { $0 }.joined(separator: ", ")
-                    throw ChartError("rows \(earlier + 1) and \(row + 1) give the same \(names); "
+                    var names: [String] = []
+                    for case let name? in [spec.facet, xName, spec.series] where !names.contains(name) { names.append(name) }
+                    throw ChartError("rows \(earlier + 1) and \(row + 1) give the same \(names.joined(separator: ", ")); "
                                      + "name a series or facet column that tells them apart (--series, or facet= in the chart)")
                 }
                 panel.values[s][slot] += values[row]

@@ -11,7 +11,10 @@ public enum VegaLite {
             throw ChartError("Vega-Lite export is for line, bar and area charts; write a network as .gexf or .graphml")
         }
         let grid = try SeriesGrid(table: table, spec: spec)
-        let numeric = Set([spec.y].compactMap { $0 })
+        // Columns whose every cell is a number are written as numbers.
+        let numeric = Set(table.columns.indices.filter { column in
+            !table.rows.isEmpty && table.rows.indices.allSatisfy { Double(table.cell($0, column))?.isFinite == true }
+        }.map { table.columns[$0] })
         var out = "{\n  \"$schema\": \"https://vega.github.io/schema/vega-lite/v5.json\",\n"
         out += "  \"title\": {\"text\": \(json(spec.title ?? caption.title)), \"subtitle\": [\(caption.details.map(json).joined(separator: ", "))]},\n"
         out += "  \"width\": 640,\n  \"height\": 300,\n"

@@ -16,7 +16,7 @@ struct ChartCommand: ParsableCommand {
         Examples:
           kiji chart mentions.csv -o mentions.svg
           kiji chart mentions.csv -o report.html
-          kiji chart pairs.csv -o network.gexf
+          kiji chart pairs.csv -o network.gexf --nodes nodes.csv
           kiji chart table.csv --kind bar --x word --y keyness -o keyness.svg
         """)
 
@@ -26,6 +26,10 @@ struct ChartCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
         "The file to write: .svg, .html, .gexf, .graphml or .vl.json.", valueName: "FILE"))
     var output: String
+
+    @Option(name: .customLong("nodes"), help: ArgumentHelp(
+        "A node table (Id, then attributes such as type and mentions) for .gexf and .graphml.", valueName: "NODES.csv"))
+    var nodes: String?
 
     @OptionGroup var overrides: ChartOverrides
 
@@ -49,7 +53,8 @@ struct ChartCommand: ParsableCommand {
             : "plugin '\(manifest?.plugin ?? "")' declares no chart"
         let spec = try overrides.applied(to: base, context: context)
         let text = try ChartOutput.render(to: output, table: table, spec: spec, caption: caption,
-                                          parameters: manifest?.parameters ?? [:], manifest: try manifest?.reportText())
+                                          parameters: manifest?.parameters ?? [:], manifest: try manifest?.reportText(),
+                                          nodes: try nodes.map { try ChartOutput.nodeAttributes(Self.readCSV($0), path: $0) } ?? [:])
         try OutputDestination(path: output).write(text)
         FileHandle.standardError.write(Data("kiji: chart: \(table.rows.count) rows from \(result) -> \(output)\n".utf8))
     }

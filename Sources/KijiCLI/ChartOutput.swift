@@ -1,6 +1,7 @@
 import Charts
 import Foundation
 import PluginHost
+import Text
 
 /// Writes a result as a chart or graph file, the format chosen by the file's
 /// extension: .svg, .html (a report with table, parameters and manifest),
@@ -10,7 +11,7 @@ enum ChartOutput {
 
     /// The file's text; errors name the problem and exit with code 2.
     static func render(to path: String, table: ChartTable, spec: ChartSpec, caption: ChartCaption,
-                       parameters: [String: String], manifest: String?) throws -> String {
+                       parameters: [String: String], manifest: String?, nodes: [String: [String: String]] = [:]) throws -> String {
         let lower = path.lowercased()
         do {
             if lower.hasSuffix(".svg") {
@@ -24,7 +25,7 @@ enum ChartOutput {
                 }
                 var full = spec
                 full.limit = nil
-                let graph = try Graph(table: table, spec: full)
+                let graph = try Graph(table: table, spec: full).withAttributes(nodes)
                 let description = ([caption.title] + caption.details).joined(separator: "; ")
                 return lower.hasSuffix(".gexf") ? GraphExport.gexf(graph, description: description)
                     : GraphExport.graphML(graph, description: description)
@@ -37,6 +38,23 @@ enum ChartOutput {
         throw KijiFailure.usage("cannot draw '\(path)': name a file ending in \(extensions.joined(separator: ", "))")
     }
 
+    /// Node attributes from a node table (`co-mentions --param format=nodes`):
+    /// keyed by the `Id` column, every other column but `Label` an attribute.
+    static func nodeAttributes(_ table: ChartTable, path: String) throws -> [String: [String: String]] {
+        guard let id = table.columns.firstIndex(where: { $0.lowercased() == "id" }) else {
+            throw KijiFailure.usage("\(path) needs an Id column naming the nodes (kiji run co-mentions --param format=nodes writes one)")
+        }
+        var result: [String: [String: String]] = [:]
+        for row in table.rows {
+            var attributes: [String: String] = [:]
+            for (index, column) in table.columns.enumerated() where index != id && column != "Label" && row.indices.contains(index) {
+                attributes[column] = row[index]
+            }
+            result[row[id]] = attributes
+        }
+        return result
+    }
+
     static func table(_ result: ResultTable) -> ChartTable {
         ChartTable(columns: result.columns, rows: result.rows.map { $0.map(\.text) })
     }
@@ -44,17 +62,20 @@ enum ChartOutput {
     /// "seeds (41 documents)" or "a.jsonl, corpus/ (3,677 documents)".
     static func corpusDescription(arguments: [String], documents: Int) -> String {
         let names = arguments.isEmpty ? ["seeds"] : arguments.map { ($0 as NSString).lastPathComponent }
-        return "\(names.joined(separator: ", ")) (\(ValueFormat.grouped(documents)) documents)"
+        return "\(names.joined(separator: ", ")) (\(NumberText.grouped(documents)) documents)"
     }
 }
 
-enum ValueFormat {
-    static func grouped(_ value: Int) -> String {
-        var digits = String(value.magnitude), out = ""
-        while digits.count > 3 {
-            out = "," + digits.suffix(3) + out
-            digits.removeLast(3)
+/// The `chart:` line of `kiji describe`.
+enum ChartDescription {
+    static func text(_ runner: PluginRunner) throws -> String {
+        do {
+            guard let spec = try runner.chartSpec(for: [:]) else { return "(none; draw one with --chart FILE --kind … --x …)" }
+            return spec.summary + (runner.columnsDependOnParameters ? " (for the default parameters)" : "")
+        } catch let error as PluginError {
+            throw KijiFailure.runtime(error.description)
+        } catch let error as PluginUsageError {
+            throw KijiFailure.usage(error.description)
         }
-        return (value < 0 ? "-" : "") + digits + out
     }
 }

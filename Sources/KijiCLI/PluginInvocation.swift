@@ -17,6 +17,7 @@ struct PluginInvocation: ParsableArguments {
 
     @OptionGroup var pluginOptions: PluginOptions
     @OptionGroup var corpusOptions: CorpusOptions
+    @OptionGroup var progressOptions: ProgressOptions
 
     /// What one run produced.
     struct Outcome {
@@ -42,6 +43,8 @@ struct PluginInvocation: ParsableArguments {
                              mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits)
         }
         let corpus = try loadCorpus()
+        runner.progress = progressOptions.meter(name: runner.name, total: corpus.documents.count)
+        defer { ProgressOptions.clear(runner.progress) }
         let table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
         return Outcome(runner: runner, corpus: corpus, table: table, started: started)
     }

@@ -24,9 +24,11 @@ struct KijiProcess {
 
     static let repository = repositoryRoot
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
+    /// Runs kiji (or `program`, for example `script` wrapping kiji in a terminal).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
+                    program: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "KIJI_PLUGIN_PATH")
