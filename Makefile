@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: deps build run test bench install clean
+.PHONY: deps build run test bench install clean screenshots
 
 deps:
 	@scripts/ensure-deps
@@ -24,6 +24,11 @@ test: deps
 ## Speed against a baseline measured in the same run (needs ../shared/corpus or KIJI_BENCH_CORPUS).
 bench: build
 	python3 scripts/bench.py
+
+## One PNG per chart kind in docs/img/, rendered by headless Chromium.
+screenshots: deps
+	$(SWIFT) build
+	scripts/screenshots .build/debug/kiji
 
 ## Installs kiji with its bundled plugins and seeds under $(PREFIX).
 install: build
