@@ -129,12 +129,14 @@ struct TimeChart {
     private func drawPoints(_ panel: SeriesGrid.Panel, series s: Int, plot: Plot, colour: String, on canvas: inout SVGCanvas,
                             y: (Int) -> Double) {
         let name = grid.series[s]
+        // Smaller markers when the periods crowd, so the lines stay readable.
+        let radius = grid.categories.labels.count > 60 ? "1.2" : "2.5"
         for (slot, row) in panel.rows[s].enumerated() {
             guard let row else { continue }
             let label = grid.categories.slots[slot]
             let value = ValueScale.format(panel.values[s][slot], decimals: panel.values[s][slot].rounded() == panel.values[s][slot] ? 0 : 4)
             canvas.add("<circle class=\"point\" data-row=\"\(row + 1)\" cx=\"\(SVGCanvas.f(plot.x(ofSlot: slot)))\" "
-                       + "cy=\"\(SVGCanvas.f(y(slot)))\" r=\"2.5\" fill=\"\(colour)\">"
+                       + "cy=\"\(SVGCanvas.f(y(slot)))\" r=\"\(radius)\" fill=\"\(colour)\">"
                        + "<title>\(SVGCanvas.escape("\(name) · \(label): \(value)"))</title></circle>")
         }
     }

@@ -24,11 +24,12 @@ public final class ProgressMeter {
 
     /// Records that `done` documents are finished (loops that run twice never count past the total).
     public func update(done: Int) {
+        let done = min(done, total)
         guard done > self.done else { return }
-        self.done = min(done, total)
+        self.done = done
         let now = DispatchTime.now().uptimeNanoseconds
         let elapsed = Double(now - started) / 1e9
-        guard elapsed >= delay, self.done == total || Double(now - lastDrawn) / 1e9 >= interval else { return }
+        guard elapsed >= delay, !hasDrawn || done == total || Double(now - lastDrawn) / 1e9 >= interval else { return }
         lastDrawn = now
         hasDrawn = true
         draw(Self.line(done: self.done, total: total, elapsed: elapsed))
