@@ -21,7 +21,7 @@ struct BarChart {
         for (index, panel) in grid.panels.enumerated() {
             height += (panel.name == nil ? 0 : 20) + bandsHeight(bands[index]) + 44
         }
-        var canvas = SVGCanvas(width: ChartFrame.width, height: height + 10)
+        var canvas = SVGCanvas(width: ChartFrame.width, height: max(height, ChartFrame.legendBottom(grid.series.count, top: top)) + 10)
         frame.drawHeading(on: &canvas)
         var y = top
         for (index, panel) in grid.panels.enumerated() {

@@ -20,6 +20,10 @@ public enum Chart {
             }
         case .network:
             let graph = try Graph(table: table, spec: spec)
+            guard graph.nodes.count <= NetworkChart.maximumNodes else {
+                throw ChartError("the network has \(graph.nodes.count) nodes, more than \(NetworkChart.maximumNodes) can be laid out "
+                                 + "and read; draw fewer edges (--limit) or export it whole as .gexf or .graphml")
+            }
             if graph.omittedEdges > 0 {
                 frame.notes.append("heaviest \(spec.limit ?? 0) edges shown; \(graph.omittedEdges) more left out (raise it with --limit)")
             }
@@ -54,6 +58,11 @@ struct ChartFrame {
             y += 16
             canvas.text(line, x: 16, y: y, className: "detail note")
         }
+    }
+
+    /// Where a legend of `count` entries (and its title) starting at `top` ends.
+    static func legendBottom(_ count: Int, top: Double) -> Double {
+        top + 18 * Double(count + 1)
     }
 
     /// The width a legend of `names` needs.

@@ -4,6 +4,8 @@
 struct NetworkChart {
     let graph: Graph
     let spec: ChartSpec
+    /// The force layout is quadratic in the nodes; past this a picture is neither quick nor readable.
+    static let maximumNodes = 1500
 
     func draw(in frame: ChartFrame) -> String {
         let top = frame.headingHeight + 20

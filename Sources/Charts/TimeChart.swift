@@ -19,7 +19,8 @@ struct TimeChart {
         let right = ChartFrame.width - legendWidth - 24
         let panelStride = Self.panelHeight + (grid.panels.count > 1 ? 62 : 46)
         let top = frame.headingHeight + 10
-        var canvas = SVGCanvas(width: ChartFrame.width, height: top + panelStride * Double(grid.panels.count) + 10)
+        var canvas = SVGCanvas(width: ChartFrame.width,
+                               height: max(top + panelStride * Double(grid.panels.count), ChartFrame.legendBottom(grid.series.count, top: top + 16)) + 10)
         frame.drawHeading(on: &canvas)
         for (index, panel) in grid.panels.enumerated() {
             var panelTop = top + panelStride * Double(index)

@@ -122,6 +122,16 @@ import Testing
         }
     }
 
+    @Test func theCanvasHoldsALongLegend() throws {
+        let rows = (0..<40).map { ["2025-01", "term\($0)", "1"] }
+        let svg = try Chart.svg(ChartTable(columns: ["month", "term", "n"], rows: rows),
+                                spec: ChartSpec(kind: .line, x: "month", y: "n", series: "term"), caption: caption)
+        let s = try SVGStructure(svg)
+        let height = try #require(Double(s.attribute(s.root, "height")))
+        let lastEntry = try #require(s.elements("text", class: "legend-entry").last)
+        #expect(Double(s.attribute(lastEntry, "y"))! < height)
+    }
+
     @Test func quartersAndWeeksAreFilledInOrder() throws {
         #expect(try Categories(values: ["2025-Q3", "2024-Q4", "undated"]).slots == ["2024-Q4", "2025-Q1", "2025-Q2", "2025-Q3", "undated"])
         #expect(try Categories(values: ["2025-W02", "2024-W52"]).labels == ["2024-W52", "2025-W01", "2025-W02"])

@@ -32,6 +32,14 @@ import TestSupport
             == ForceLayout(graph: try Graph(table: pairs, spec: spec)).positions.map(\.x))
     }
 
+    @Test func tooManyNodesIsAnErrorNotAStall() throws {
+        let star = ChartTable(columns: ["a", "b"], rows: (0..<1501).map { ["hub", "n\($0)"] })
+        #expect(throws: ChartError("the network has 1502 nodes, more than 1500 can be laid out and read; "
+                                   + "draw fewer edges (--limit) or export it whole as .gexf or .graphml")) {
+            try Chart.svg(star, spec: ChartSpec(kind: .network, source: "a", target: "b"), caption: ChartCaption(title: "t"))
+        }
+    }
+
     @Test func gexfAndGraphMLReadBackWithNetworkx() throws {
         let graph = try Graph(table: pairs, spec: spec).withAttributes([
             "中国": ["type": "country", "mentions": "4"], "台湾": ["type": "region", "mentions": "4"],
