@@ -19,6 +19,17 @@ struct ChartRunOptions: ParsableArguments {
         }
     }
 
+    /// `--chart FILE` and the overrides as arguments, for the manifest (nil without --chart).
+    var arguments: [String]? {
+        guard let chart else { return nil }
+        var arguments = ["--chart", Manifest.absolute(chart)]
+        let options: [(String, String?)] = [("--kind", overrides.kind), ("--x", overrides.x), ("--y", overrides.y),
+                                            ("--series", overrides.series), ("--facet", overrides.facet),
+                                            ("--title", overrides.title), ("--limit", overrides.limit.map(String.init))]
+        for case let (flag, value?) in options { arguments += [flag, value] }
+        return arguments
+    }
+
     /// A chart rendered in memory, written after the table.
     struct Pending {
         let path: String

@@ -30,12 +30,13 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let outcome = try invocation.execute()
         let runner = outcome.runner
-        let manifest = Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: runner.path, pluginSource: nil, query: nil,
+        var manifest = Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: runner.path, pluginSource: nil, query: nil,
                                        parameters: runner.lastParameters, givenParameters: try invocation.parsedParameters(),
                                        corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: runner.filesRead,
                                        pluginOptions: invocation.pluginOptions, corpusOptions: invocation.corpusOptions,
                                        mecab: runner.mecabDictionaryInUse,
                                        output: outputOptions, text: outputOptions.writer.render(outcome.table))
+        manifest.chart = chartOptions.arguments
         let chart = try chartOptions.render(outcome, invocation: invocation, manifest: manifest)
         _ = try outputOptions.write(outcome.table)
         if let output = outputOptions.output { try manifest.write(beside: output) }

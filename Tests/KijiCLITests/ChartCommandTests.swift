@@ -27,6 +27,20 @@ import TestSupport
         #expect(try read("\(folder)/again.svg") == svg)
     }
 
+    @Test func rerunDrawsTheChartAgain() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try KijiProcess.run(["run", "stance", "--param", "by=month", "-o", "\(folder)/s.csv",
+                                     "--chart", "\(folder)/s.svg", "--title", "立場", "--limit", "3"]).status == 0)
+        let svg = try read("\(folder)/s.svg")
+        try FileManager.default.removeItem(atPath: "\(folder)/s.svg")
+        let rerun = try KijiProcess.run(["rerun", "\(folder)/s.csv.manifest.json"])
+        #expect(rerun.status == 0)
+        #expect(rerun.stdout.hasPrefix("inputs unchanged\noutput identical"))
+        #expect(try read("\(folder)/s.svg") == svg)
+        #expect(svg.contains(">立場</text>") && svg.contains("largest 3 shown; 3 more stance values left out"))
+    }
+
     @Test func overridesAndTheirErrors() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
