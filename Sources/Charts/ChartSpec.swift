@@ -108,7 +108,11 @@ public struct ChartCaption: Sendable, Equatable {
 
     /// "plugin", then "key=value · key=value" and "corpus: …".
     public init(plugin: String, parameters: [String: String], corpus: String?) {
-        let params = parameters.keys.sorted().map { "\($0)=\(parameters[$0] ?? "")" }.joined(separator: " · ")
+        // An empty value is shown as "" so `scheme=""` does not read as a cut-off line.
+        let params = parameters.keys.sorted().map { key in
+            let value = parameters[key] ?? ""
+            return "\(key)=\(value.isEmpty ? "\"\"" : value)"
+        }.joined(separator: " · ")
         self.init(title: plugin, details: [params.isEmpty ? nil : params, corpus.map { "corpus: \($0)" }].compactMap { $0 })
     }
 }

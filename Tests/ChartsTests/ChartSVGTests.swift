@@ -36,6 +36,10 @@ import Testing
         #expect(china.allSatisfy { $0.0 < Double(s.attribute(separator, "x1"))! })
     }
 
+    @Test func captionShowsEmptyParametersAsQuotes() {
+        #expect(ChartCaption(plugin: "stance", parameters: ["by": "none", "scheme": ""], corpus: nil).details == [#"by=none · scheme="""#])
+    }
+
     @Test func sameInputSameBytes() throws {
         let spec = ChartSpec(kind: .line, x: "month", y: "mentions", series: "term")
         #expect(try Chart.svg(series, spec: spec, caption: caption) == Chart.svg(series, spec: spec, caption: caption))
