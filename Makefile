@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: deps build run test test-fast fuzz bench install clean
+.PHONY: deps build run test test-fast fuzz bench install clean screenshots
 
 # The test suite is built once, with AddressSanitizer, so memory errors fail
 # loudly. lld links it (gold cannot link every sanitizer build).
@@ -44,6 +44,11 @@ fuzz: deps
 ## Speed against a baseline measured in the same run (needs ../shared/corpus or KIJI_BENCH_CORPUS).
 bench: build
 	python3 scripts/bench.py
+
+## One PNG per chart kind in docs/img/, rendered by headless Chromium.
+screenshots: deps
+	$(SWIFT) build
+	scripts/screenshots .build/debug/kiji
 
 ## Installs kiji with its bundled plugins and seeds under $(PREFIX).
 install: build

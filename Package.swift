@@ -5,6 +5,7 @@ import PackageDescription
 // CLua -> CLuaShims -> LuaBridge ─┐
 // Text -> Corpus ─────────────────┤
 // CMeCab -> Morphology ───────────┴─> PluginHost -> KijiCLI -> kiji
+// Corpus -> Charts (SVG, HTML reports, graph exports; no Lua) ──────┘
 let package = Package(
     name: "kiji",
     platforms: [.macOS(.v13)],
@@ -33,16 +34,18 @@ let package = Package(
         .target(name: "Text", dependencies: ["CTextShims"]),
         .target(name: "Morphology", dependencies: ["CMeCab", "Text"]),
         .target(name: "Corpus", dependencies: ["Text", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Charts", dependencies: ["Corpus", "Text"]),
         .target(
             name: "PluginHost",
-            dependencies: ["LuaBridge", "Corpus", "Text", "Morphology", "ProcessSupport", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["LuaBridge", "Corpus", "Text", "Morphology", "ProcessSupport", "Charts", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "KijiCLI",
             dependencies: [
-                "PluginHost", "Corpus", "ProcessSupport",
+                "PluginHost", "Corpus", "ProcessSupport", "Charts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .executableTarget(name: "kiji", dependencies: ["KijiCLI"]),
@@ -57,6 +60,7 @@ let package = Package(
         .testTarget(name: "TextTests", dependencies: ["Text"]),
         .testTarget(name: "MorphologyTests", dependencies: ["Morphology"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "Corpus", "TestSupport"]),
         .testTarget(name: "KijiCLITests", dependencies: ["KijiCLI", "kiji", "TestSupport"], exclude: ["Fixtures"]),
     ],

@@ -44,6 +44,11 @@ return {
     return columns
   end,
 
+  chart = function(params)
+    if params.by == "none" then return { kind = "bar", x = "actor", y = "mentions", series = "type", limit = 30 } end
+    return { kind = "line", x = params.by, y = "mentions", series = "actor", limit = 8 }
+  end,
+
   run = function(corpus, params, out)
     local dictionary = actors.load(params.dictionary)
     local totals, per_period = {}, {}

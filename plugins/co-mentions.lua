@@ -10,6 +10,11 @@
 -- compounds=split (the default) makes 日米 a mention of Japan and of the US,
 -- so 日米 and 中国 in one sentence link 中国 to both; pair keeps a compound to
 -- the pairs inside it (日本–米国 only); ignore leaves compounds out.
+--
+-- format=gephi writes Gephi's edge list instead: Source,Target,Weight,Type,
+-- one row per pair (a pair found both ways counts each unit once), Type
+-- Undirected. format=nodes writes the matching node list: Id,Label,type,
+-- mentions (units naming the actor).
 
 local actors = require("actors")
 local sentence_of = require("positions").sentence_at
@@ -29,13 +34,25 @@ return {
                   help = "split: 日米 mentions Japan and the US, linking both to the unit's other actors; "
                       .. "pair: 日米 gives only the Japan–US pair; ignore: compounds count for nothing" },
     dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
+    format = { default = "pairs", choices = { "pairs", "gephi", "nodes" },
+               help = "pairs: one row per pair and source; gephi: Source,Target,Weight,Type edges; nodes: Id,Label,type,mentions" },
   },
-  columns = { "actor_a", "actor_b", "scope", "count", "jaccard", "source" },
+  columns = function(params)
+    if params.format == "gephi" then return { "Source", "Target", "Weight", "Type" } end
+    if params.format == "nodes" then return { "Id", "Label", "type", "mentions" } end
+    return { "actor_a", "actor_b", "scope", "count", "jaccard", "source" }
+  end,
+  chart = function(params)
+    if params.format == "gephi" then return { kind = "network", source = "Source", target = "Target", weight = "Weight", limit = 60 } end
+    if params.format == "nodes" then return { kind = "bar", x = "Label", y = "mentions", series = "type", limit = 30 } end
+    return { kind = "network", source = "actor_a", target = "actor_b", weight = "count", limit = 60 }
+  end,
 
   run = function(corpus, params, out)
     local dictionary = actors.load(params.dictionary)
     local units_with = {}   -- actor -> number of units naming it
     local pairs_seen = {}   -- key -> { a, b, source, count }
+    local merged = {}       -- "a\0b" -> { a, b, count }: units with the pair from any source
 
     for doc in corpus:documents() do
       local found = dictionary:find(doc)
@@ -96,8 +113,15 @@ return {
             end
           end
         end
+        local merged_here = {}
         for key, members in pairs(u.pairs) do
           local _, a, b = pair_key(members[1], members[2], "")
+          local pair = a .. "\0" .. b
+          if not merged_here[pair] then
+            merged_here[pair] = true
+            merged[pair] = merged[pair] or { a = a, b = b, count = 0 }
+            merged[pair].count = merged[pair].count + 1
+          end
           local p = pairs_seen[key]
           if not p then
             p = { a = a, b = b, source = key:match("([^\0]+)$"), count = 0 }
@@ -106,6 +130,35 @@ return {
           p.count = p.count + 1
         end
       end
+    end
+
+    if params.format == "nodes" then
+      local names = {}
+      for name in pairs(units_with) do names[#names + 1] = name end
+      table.sort(names, function(x, y)
+        if units_with[x] ~= units_with[y] then return units_with[x] > units_with[y] end
+        return x < y
+      end)
+      for _, name in ipairs(names) do
+        local entry = dictionary:actor(name)
+        out:row { Id = name, Label = name, type = entry and entry.type or "unlisted", mentions = units_with[name] }
+      end
+      return
+    end
+    if params.format == "gephi" then
+      local edges = {}
+      for _, p in pairs(merged) do
+        if p.count >= params.min_count then edges[#edges + 1] = p end
+      end
+      table.sort(edges, function(x, y)
+        if x.count ~= y.count then return x.count > y.count end
+        if x.a ~= y.a then return x.a < y.a end
+        return x.b < y.b
+      end)
+      for _, p in ipairs(edges) do
+        out:row { Source = p.a, Target = p.b, Weight = p.count, Type = "Undirected" }
+      end
+      return
     end
 
     local rows = {}

@@ -11,6 +11,29 @@ return {
     },
   },
   {
+    name = "format=gephi merges a pair found as co-mention and compound, counting each sentence once",
+    params = { format = "gephi" },
+    documents = {
+      { id = "a", text = "日米同盟について日本と米国が協議。米国と日本は合意。中国と米国も。" },
+    },
+    rows = {
+      { Source = "日本", Target = "米国", Weight = 2, Type = "Undirected" },
+      { Source = "中国", Target = "米国", Weight = 1, Type = "Undirected" },
+    },
+  },
+  {
+    name = "format=nodes lists actors with type and the units naming them",
+    params = { format = "nodes" },
+    documents = {
+      { id = "a", text = "日米同盟について日本と米国が協議。米国と日本は合意。中国と米国も。" },
+    },
+    rows = {
+      { Id = "米国", Label = "米国", type = "country", mentions = 3 },
+      { Id = "日本", Label = "日本", type = "country", mentions = 2 },
+      { Id = "中国", Label = "中国", type = "country", mentions = 1 },
+    },
+  },
+  {
     name = "scope=article",
     params = { scope = "article" },
     documents = {

@@ -32,6 +32,7 @@ return {
   group_by = function(params) return { params.by, "term" } end,
   aggregate = { mentions = "sum", articles = "sum", articles_total = "sum" },
   periods = function(params) return { [params.by] = params.by } end,
+  chart = function(params) return { kind = "line", x = params.by, y = "mentions", series = "term" } end,
 
   prepare = function(params)
     for i, term in ipairs(params.terms) do

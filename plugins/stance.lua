@@ -34,6 +34,11 @@ return {
     return { "doc_id", "date", "target", "stance", "score", "sentences", "evidence", "holder" }
   end,
 
+  chart = function(params)
+    if params.by == "none" then return { kind = "bar", x = "target", series = "stance" } end
+    return { kind = "area", x = params.by, y = "articles", series = "stance", facet = "target" }
+  end,
+
   run = function(corpus, params, out)
     local scheme = stance.load(params.scheme, actors.load(params.dictionary))
     if params.by == "none" then

@@ -32,7 +32,7 @@ struct AgreeCommand: ParsableCommand {
                 throw KijiFailure.usage(error.description)
             }
         }
-        print(AgreementFormatter.render(ReliabilityData(codings: codings), coders: files), terminator: "")
+        try Console.print(AgreementFormatter.render(ReliabilityData(codings: codings), coders: files), terminator: "")
     }
 }
 

@@ -42,6 +42,7 @@ struct DescribeCommand: ParsableCommand {
         text += runner.columnsDependOnParameters
             ? "depend on the parameters (default: \(try defaultColumns(runner)))\n"
             : runner.outputColumns.joined(separator: ",") + "\n"
+        text += "chart: \(try ChartDescription.text(runner))\n"
         text += "tests: \(tests) (run them with 'kiji test \(plugin)')\n"
         try Console.print(text, terminator: "")
     }

@@ -53,6 +53,8 @@ struct Manifest: Codable, Equatable {
     var layout: String?
     var mecab: MeCab?
     var output: Output
+    /// `--chart FILE` and the chart options of the run, replayed by rerun (nil: no chart).
+    var chart: [String]?
     var created: String
 
     static func sha256(of path: String) -> String {
@@ -112,6 +114,7 @@ extension Manifest {
             mecab: mecab.map { .init(dictionary: $0.path, version: $0.description) },
             output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
+            chart: nil,
             created: ISO8601DateFormatter().string(from: Date()))
     }
 
@@ -135,6 +138,7 @@ extension Manifest {
         arguments += ["--output", output, "--format", self.output.format]
         if self.output.bom { arguments.append("--bom") }
         if self.output.excel { arguments.append("--excel") }
+        arguments += chart ?? []
         return arguments
     }
 }

@@ -9,15 +9,17 @@ struct OutputDestination {
     let path: String?
 
     /// Writes `text`; with a path and `manifest`, also the manifest beside it.
-    func write(_ text: String, manifest: ((String) throws -> Manifest)? = nil) throws {
-        guard let path else {
+    /// Files `alongside` (a chart) are renamed into place with them.
+    func write(_ text: String, manifest: ((String) throws -> Manifest)? = nil,
+               alongside: [(path: String, contents: Data)] = []) throws {
+        var files = alongside
+        if let path {
+            files.insert((path, Data(text.utf8)), at: 0)
+            if let manifest { files.insert((Manifest.path(for: path), try manifest(text).encoded()), at: 1) }
+        } else {
             do { try StandardStreams.write(text) } catch { throw KijiFailure.runtime(String(describing: error)) }
-            return
         }
-        var files = [(path: path, contents: Data(text.utf8))]
-        if let manifest {
-            files.append((Manifest.path(for: path), try manifest(text).encoded()))
-        }
+        guard !files.isEmpty else { return }
         do {
             try AtomicFile.write(files)
         } catch {

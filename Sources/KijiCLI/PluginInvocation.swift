@@ -17,6 +17,7 @@ struct PluginInvocation: ParsableArguments {
 
     @OptionGroup var pluginOptions: PluginOptions
     @OptionGroup var corpusOptions: CorpusOptions
+    @OptionGroup var progressOptions: ProgressOptions
 
     /// What one run produced.
     struct Outcome {
@@ -33,7 +34,9 @@ struct PluginInvocation: ParsableArguments {
 
     /// Loads the plugin (first, so its errors come before a long corpus
     /// load), then the corpus, then runs it. Errors carry kiji's exit codes.
-    func execute() throws -> Outcome {
+    /// - Parameter inspect: reads what else the caller needs from the plugin
+    ///   (its chart) after the run, while its Lua state is still open.
+    func execute(inspect: (PluginRunner) throws -> Void = { _ in }) throws -> Outcome {
         let started = Date()
         let locator = pluginOptions.locator
         let given = try parsedParameters()
@@ -43,7 +46,10 @@ struct PluginInvocation: ParsableArguments {
         }
         try mapErrors { try runner.checkParameters(given) }
         let corpus = try loadCorpus()
+        runner.progress = progressOptions.meter(name: runner.name, total: corpus.documents.count)
+        defer { ProgressOptions.clear(runner.progress) }
         let table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
+        try inspect(runner)
         // The Lua state closes here, before any output is written: a
         // finalizer that fails or hangs (stopped by --timeout) then leaves no file.
         let record = runner.record

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Charts
 import Corpus
 import Foundation
 import PluginHost
@@ -8,6 +9,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a plugin over a corpus and write its statistics as CSV.",
+        usage: "kiji run <PLUGIN> [<CORPUS> ...] [--param <key=value> ...] [-o <FILE>] [--format <FORMAT>] [--chart <FILE>] [<options>]",
         discussion: """
         PLUGIN is a bundled plugin name (see 'kiji list') or the path of a .lua file. CORPUS is any number of files and folders; without one, kiji reads the bundled seeds/.
 
@@ -17,23 +19,34 @@ struct RunCommand: ParsableCommand {
           kiji run mentions-by-month
           kiji run mentions-by-month --param terms=中国,台湾 --param dates=stated
           kiji run documents news.jsonl -o inventory.csv --bom
+          kiji run mentions-by-month -o mentions.csv --chart mentions.svg
         """)
 
     @OptionGroup var invocation: PluginInvocation
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var chartOptions: ChartRunOptions
+
     func run() throws {
-        let outcome = try invocation.execute()
+        var chartBase: ChartSpec?
+        let outcome = try invocation.execute { runner in
+            // The plugin's chart is read while its Lua state is still open.
+            chartBase = try chartOptions.baseSpec(of: runner, parameters: try invocation.parsedParameters())
+        }
         let run = outcome.run
         let given = try invocation.parsedParameters()
-        try outputOptions.write(outcome.table) { text in
-            try Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: run.path, pluginSource: nil, query: nil,
-                                parameters: run.parameters, givenParameters: given,
-                                corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: run.filesRead,
-                                pluginOptions: invocation.pluginOptions, corpusOptions: invocation.corpusOptions,
-                                mecab: run.mecabDictionary, output: outputOptions, text: text)
-        }
+        let text = outputOptions.writer.render(outcome.table)
+        var manifest = Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: run.path, pluginSource: nil, query: nil,
+                                       parameters: run.parameters, givenParameters: given,
+                                       corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: run.filesRead,
+                                       pluginOptions: invocation.pluginOptions, corpusOptions: invocation.corpusOptions,
+                                       mecab: run.mecabDictionary, output: outputOptions, text: text)
+        manifest.chart = chartOptions.arguments
+        // Everything is rendered before anything is written; the table, its
+        // manifest and the chart are then renamed into place together.
+        let chart = try chartOptions.render(outcome, base: chartBase, invocation: invocation, manifest: manifest)
+        try OutputDestination(path: outputOptions.output).write(text, manifest: { _ in manifest }, alongside: chart.map { [$0] } ?? [])
         let destination = outputOptions.output.map { " -> \($0)" } ?? ""
         Console.note(outcome.summary(suffix: destination))
     }

@@ -5,7 +5,12 @@ import Text
 /// The corpus as Lua sees it.
 final class CorpusHandle {
     let documents: [Document]
-    init(documents: [Document]) { self.documents = documents }
+    /// Told how far loops over this (the whole) corpus have come; nil for filtered corpora.
+    let progress: ProgressMeter?
+    init(documents: [Document], progress: ProgressMeter? = nil) {
+        self.documents = documents
+        self.progress = progress
+    }
 
     /// Every period label from the first dated document to the last, then
     /// "undated" when some document has no date: the grid of every time series.
@@ -24,7 +29,11 @@ final class CorpusHandle {
 final class DocumentCursor {
     let documents: [Document]
     var position = 0
-    init(documents: [Document]) { self.documents = documents }
+    let progress: ProgressMeter?
+    init(documents: [Document], progress: ProgressMeter? = nil) {
+        self.documents = documents
+        self.progress = progress
+    }
 }
 
 /// Lua types for documents and the corpus (`kiji.Document`, `kiji.Corpus`).
@@ -99,12 +108,13 @@ enum DocumentBinding {
             let cursor = try call.object(1, cursorType)
             guard cursor.position < cursor.documents.count else { call.stack.pushNil(); return 1 }
             cursor.position += 1
+            cursor.progress?.update(done: cursor.position)
             call.stack.push(cursor.documents[cursor.position - 1], as: documentType)
             return 1
         }
         corpus.methods["documents"] = { call, handle in
             call.stack.push(function: step)
-            call.stack.push(DocumentCursor(documents: handle.documents), as: cursorType)
+            call.stack.push(DocumentCursor(documents: handle.documents, progress: handle.progress), as: cursorType)
             return 2
         }
         corpus.methods["filter"] = { call, handle in

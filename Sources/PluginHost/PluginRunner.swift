@@ -31,6 +31,8 @@ public final class PluginRunner {
     public var filesRead: [String] { environment.filesRead }
     /// The MeCab dictionary folder and description, when the plugin used MeCab.
     public var mecabDictionaryInUse: (path: String, description: String)? { environment.morphology.dictionaryInUse }
+    /// Told how many documents the plugin has processed (for a progress line).
+    public var progress: ProgressMeter?
     /// The parameters of the last run, defaults filled in, as text.
     public private(set) var lastParameters: [String: String] = [:]
 
@@ -114,7 +116,7 @@ public final class PluginRunner {
     }()
 
     /// The parameters as a Lua table, owned by the returned reference.
-    private func pushParameters(_ parameters: [String: ParameterValue]) throws -> LuaReference {
+    func pushParameters(_ parameters: [String: ParameterValue]) throws -> LuaReference {
         let stack = environment.state.stack
         try stack.newTable(records: parameters.count)
         for key in parameters.keys.sorted() {
@@ -139,7 +141,8 @@ public final class PluginRunner {
         emitSink.aggregator = Aggregator(groupBy: groupBy, operations: spec.aggregate)
         defer { emitSink.aggregator = nil }
         let emitReference = emitFunction
-        for document in documents {
+        for (index, document) in documents.enumerated() {
+            progress?.update(done: index)
             do {
                 try state.call(map) { stack in
                     stack.push(document, as: DocumentBinding.documentType)
@@ -151,6 +154,7 @@ public final class PluginRunner {
                 throw PluginError(plugin: spec.name, scriptError: error, documentID: document.id)
             }
         }
+        progress?.update(done: documents.count)
         let columns = try resolvedColumns(params: params, groupBy: groupBy)
         do {
             return try emitSink.aggregator!.finish(columns: columns, periods: periods, levels: levels)
@@ -164,7 +168,7 @@ public final class PluginRunner {
         let columns = try resolvedColumns(params: params)
         let output = OutputHandle(columns: columns)
         try state.call(run) { stack in
-            stack.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType)
+            stack.push(CorpusHandle(documents: documents, progress: progress), as: DocumentBinding.corpusType)
             try stack.push(params)
             stack.push(output, as: OutputHandle.type)
             return 3

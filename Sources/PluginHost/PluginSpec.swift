@@ -98,6 +98,8 @@ final class PluginSpec {
     let tests: [LuaValue]
     /// `check(params)`: returns nil, or a message for a usage error (exit 2).
     let check: LuaReference?
+    /// The `chart` field: a table or a function of params (see PluginChart.swift).
+    let chart: LuaValue
 
     init(table: LuaTable, path: String, fallbackName: String) throws {
         self.path = path
@@ -153,6 +155,7 @@ final class PluginSpec {
         self.levels = try function("levels")
         self.check = try function("check")
         self.periods = table["periods"]
+        self.chart = table["chart"]
         switch table["tests"] {
         case .none: self.tests = []
         case .table(let list): self.tests = list.array

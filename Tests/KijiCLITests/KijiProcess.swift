@@ -24,8 +24,10 @@ struct KijiProcess {
 
     static let repository = repositoryRoot
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil) throws -> Result {
-        try launch(executable, arguments, environment: environment, in: directory)
+    /// Runs kiji (or `program`, for example `script` wrapping kiji in a terminal).
+    static func run(_ arguments: [String], environment: [String: String] = [:], in directory: String? = nil,
+                    program: URL? = nil) throws -> Result {
+        try launch(program ?? executable, arguments, environment: environment, in: directory)
     }
 
     /// Runs a /bin/sh script with `$KIJI` naming the binary: for tests that
