@@ -81,4 +81,16 @@ import Testing
             String(describing: error).split(separator: "\n").first.map(String.init) == message
         }
     }
+
+    @Test func oneHugeRecordLoadsWhole() throws {
+        // 4 MB of Japanese on one line, with the only date at the very end.
+        let body = String(repeating: "日本の政府は本日、新しい政策を発表した。", count: 70_000) + "施行は2025年3月1日。"
+        let docs = try read("{\"id\": \"big\", \"title\": \"見出し\", \"text\": \"\(body)\"}\n")
+        #expect(docs.count == 1)
+        #expect(docs[0].id == "big")
+        #expect(docs[0].body == body)
+        #expect(docs[0].body.utf8.count == 4_200_027)
+        #expect(docs[0].date?.description == "2025-03-01")
+        #expect(docs[0].dateOrigin == .text)
+    }
 }
