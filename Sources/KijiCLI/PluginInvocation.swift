@@ -106,8 +106,8 @@ enum CorpusLoading {
         for folder in corpus.emptyFolders {
             FileHandle.standardError.write(Data("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file\n".utf8))
         }
-        for path in corpus.convertedFromCP932 {
-            FileHandle.standardError.write(Data("kiji: note: read \(path) as CP932 (Shift_JIS), not UTF-8\n".utf8))
+        for file in corpus.converted {
+            FileHandle.standardError.write(Data("kiji: note: read \(file.path) as \(file.encoding.displayName), not UTF-8\n".utf8))
         }
         for path in corpus.skipped.prefix(5) {
             FileHandle.standardError.write(Data("kiji: note: skipped \(path) (not .txt, .jsonl, .ndjson or .csv)\n".utf8))
