@@ -47,6 +47,11 @@ public enum JSONLinesReader {
     /// One line: nil when blank.
     static func decodeLine(_ lineBytes: Data, number: Int, decoder: JSONDecoder, source: String, stem: String) -> Result<Document, CorpusError>? {
         if lineBytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return nil }
+        if nestingExceedsLimit(lineBytes) {
+            return .failure(CorpusError(file: source, line: number,
+                                        "the record nests arrays or objects more than \(maxMetaDepth) levels deep",
+                                        hint: "kiji keeps metadata up to \(maxMetaDepth) levels deep; flatten the field or drop it before loading"))
+        }
         let object: [String: JSONValue]
         do {
             object = try decoder.decode([String: JSONValue].self, from: Data(lineBytes))
@@ -61,6 +66,34 @@ public enum JSONLinesReader {
             return .failure(error)
         } catch {
             return .failure(CorpusError(file: source, line: number, "\(error)"))
+        }
+    }
+
+    /// How deep a record's metadata may nest arrays and objects. Deeper
+    /// values are refused when the file is read, so neither the JSON decoder
+    /// nor a plugin converting `doc.meta` has to recurse without bound.
+    public static let maxMetaDepth = 100
+
+    /// Whether the brackets of one line (outside strings) nest deeper than the
+    /// record object plus `maxMetaDepth` levels. Stops at the first excess.
+    static func nestingExceedsLimit(_ line: Data) -> Bool {
+        line.withUnsafeBytes { bytes in
+            var depth = 0, inString = false, escaped = false
+            for byte in bytes {
+                if inString {
+                    if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                    continue
+                }
+                switch byte {
+                case 0x22: inString = true
+                case 0x5B, 0x7B:
+                    depth += 1
+                    if depth > maxMetaDepth + 1 { return true }
+                case 0x5D, 0x7D: depth -= 1
+                default: continue
+                }
+            }
+            return false
         }
     }
 

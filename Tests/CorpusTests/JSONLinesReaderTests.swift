@@ -93,4 +93,23 @@ import Testing
         #expect(docs[0].date?.description == "2025-03-01")
         #expect(docs[0].dateOrigin == .text)
     }
+
+    @Test func nestingBeyondTheLimitIsRefusedWithItsLine() throws {
+        func nested(_ depth: Int) -> String {
+            "{\"id\": \"n\", \"text\": \"[{ in a string does not count\", \"meta\": " + String(repeating: "[", count: depth)
+                + "1" + String(repeating: "]", count: depth) + "}"
+        }
+        let atLimit = try read("{\"text\": \"a\"}\n" + nested(100) + "\n")
+        var value = atLimit[1].meta["meta"]
+        var depth = 0
+        while case .array(let items)? = value { depth += 1; value = items.first }
+        #expect(depth == 100)
+        #expect(value == .integer(1))
+        let message = "news.jsonl:2: the record nests arrays or objects more than 100 levels deep"
+        for input in [nested(101), "{\"text\": \"a\", \"m\": " + String(repeating: "[", count: 100_000)] {
+            #expect { try read("{\"text\": \"a\"}\n" + input + "\n") } throws: { error in
+                String(describing: error).split(separator: "\n").first.map(String.init) == message
+            }
+        }
+    }
 }
