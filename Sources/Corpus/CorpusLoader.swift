@@ -39,6 +39,23 @@ public struct Corpus: Sendable {
     }
 
     public var undatedCount: Int { documents.count { $0.date == nil } }
+
+    /// Documents that `deduplicated()` dropped: duplicates, and page
+    /// boilerplate (counted there even when it is also a duplicate).
+    public private(set) var droppedDuplicates = 0
+    public private(set) var droppedBoilerplate = 0
+    /// Whether this is the result of `deduplicated()`.
+    public private(set) var wasDeduplicated = false
+
+    /// The corpus without duplicates and page boilerplate (see ``DuplicateMarker``).
+    public func deduplicated() -> Corpus {
+        var result = Corpus(documents: documents.filter { $0.duplicateOf == nil && !$0.isBoilerplate }, files: files,
+                            skipped: skipped, converted: converted, emptyFolders: emptyFolders)
+        result.droppedBoilerplate = droppedBoilerplate + documents.count(where: \.isBoilerplate)
+        result.droppedDuplicates = droppedDuplicates + documents.count { $0.duplicateOf != nil && !$0.isBoilerplate }
+        result.wasDeduplicated = true
+        return result
+    }
 }
 
 /// Loads files and folders into a ``Corpus``.
@@ -74,7 +91,7 @@ public enum CorpusLoader {
                 files.append(CorpusFile(path: input.source, location: input.path, documentCount: loaded.count))
             }
         }
-        return Corpus(documents: documents, files: files, skipped: skipped, converted: converted, emptyFolders: emptyFolders)
+        return Corpus(documents: DuplicateMarker.mark(documents), files: files, skipped: skipped, converted: converted, emptyFolders: emptyFolders)
     }
 
     /// Reads one file; `source` is how documents name it, and `stem`

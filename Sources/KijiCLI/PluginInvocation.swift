@@ -71,6 +71,10 @@ struct CorpusOptions: ParsableArguments {
         "The layout of .txt files: auto (detect per file, the default), listing, summaries or article.", valueName: "LAYOUT"))
     var layout: String = "auto"
 
+    @Flag(name: .customLong("dedupe"), help: ArgumentHelp(
+        "Drop documents whose normalised text repeats an earlier one, and listing pages' descriptions of themselves, before the plugin sees the corpus (see the documents plugin's duplicate_of and boilerplate columns)."))
+    var dedupe = false
+
     func validate() throws {
         guard layout == "auto" || TextLayout(rawValue: layout) != nil else {
             throw ValidationError("--layout must be auto, listing, summaries or article, not '\(layout)'")
@@ -85,8 +89,10 @@ enum CorpusLoading {
     /// The one-line summary for standard error: documents read, undated, files, result, time.
     static func summary(name: String, corpus: Corpus, result: String, started: Date) -> String {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let dropped = corpus.wasDeduplicated
+            ? " (dropped \(corpus.droppedDuplicates) duplicates and \(corpus.droppedBoilerplate) boilerplate)" : ""
         return "kiji: \(name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
-            + "\(corpus.files.count) files, \(result) in \(seconds) s"
+            + "\(corpus.files.count) files\(dropped), \(result) in \(seconds) s"
     }
 
     static func load(_ arguments: [String], options: CorpusOptions) throws -> Corpus {
@@ -97,12 +103,13 @@ enum CorpusLoading {
             }
             paths = [seeds]
         }
-        let corpus: Corpus
+        var corpus: Corpus
         do {
             corpus = try CorpusLoader.load(paths: paths, textLayout: options.textLayout)
         } catch let error as CorpusError {
             throw KijiFailure.usage(error.description)
         }
+        if options.dedupe { corpus = corpus.deduplicated() }
         for folder in corpus.emptyFolders {
             FileHandle.standardError.write(Data("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file\n".utf8))
         }
