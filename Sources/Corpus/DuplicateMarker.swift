@@ -21,24 +21,70 @@ public enum DuplicateMarker {
     public static func mark(_ documents: [Document]) -> [Document] {
         var documentsPerFile: [String: Int] = [:]
         for document in documents { documentsPerFile[document.source, default: 0] += 1 }
-        var firstWithText: [String: String] = [:]
+        // First documents by the hash of their comparable text; equal hashes
+        // are compared in full. Keys are not copies, so memory stays flat.
+        var firstWithHash: [UInt64: [Document]] = [:]
         return documents.map { document in
-            let key = comparableText(document.text)
-            let duplicateOf = firstWithText[key]
-            if duplicateOf == nil { firstWithText[key] = document.id }
+            let comparable = comparableBytes(document.textBytes)
+            let hash = hash(comparable)
+            let duplicateOf = firstWithHash[hash]?.first { comparableBytes($0.textBytes) == comparable }?.id
+            if duplicateOf == nil { firstWithHash[hash, default: []].append(document) }
             let boilerplate = documentsPerFile[document.source, default: 0] > 1 && isPageDescription(document)
             guard duplicateOf != nil || boilerplate else { return document }
             return Document(document, duplicateOf: duplicateOf, isBoilerplate: boilerplate)
         }
     }
 
-    /// The text two documents must share to be duplicates.
-    static func comparableText(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The bytes two documents must share to be duplicates: the UTF-8 of
+    /// the normalised text with runs of white space made one space and the
+    /// ends trimmed (NFKC has already made U+3000 and U+00A0 spaces).
+    static func comparableBytes(_ text: [UInt8]) -> [UInt8] {
+        text.withUnsafeBufferPointer { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            var pendingSpace = false
+            while index < bytes.count {
+                let width = whitespaceWidth(bytes, at: index)
+                if width > 0 {
+                    index += width
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    result.append(0x20)
+                    pendingSpace = false
+                }
+                result.append(bytes[index])
+                index += 1
+            }
+            return result
+        }
+    }
+
+    /// The length of the white-space character at `index`, or 0.
+    private static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        switch bytes[index] {
+        case 0x09...0x0D, 0x20: return 1
+        case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: return 2          // U+0085
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
+            return 3                                                                               // U+2028, U+2029
+        default: return 0
+        }
+    }
+
+    /// FNV-1a: the same on every run and machine.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            return hash
+        }
     }
 
     static func isPageDescription(_ document: Document) -> Bool {
-        guard document.date == nil else { return false }
+        // Far more bytes than 100 characters and their spaces: not a page description.
+        guard document.date == nil, document.textBytes.count <= 4096 else { return false }
         let text = UnicodeText.trimmed(document.text)
         guard text.count <= boilerplateMaxCharacters else { return false }
         // One sentence at most: no sentence end before the last character.

@@ -7,7 +7,7 @@ public enum JSONLinesReader {
     static let mappedKeys: Set<String> = ["id", "date", "title", "text", "body", "author", "authors", "url", "urls"]
 
     public static func read(_ data: Data, source: String, stem: String) throws -> [Document] {
-        let lines = data.split(separator: 10, omittingEmptySubsequences: false)
+        let lines = lineSlices(of: data)
         // Lines are independent, so they are decoded (and normalised) on all
         // cores; each result lands in its own slot, so the order is kept and
         // the first bad line is reported, as a sequential read would.
@@ -29,6 +29,25 @@ public enum JSONLinesReader {
             }
         }
         return documents
+    }
+
+    /// The lines of `data` (without their LF), found with memchr: a generic
+    /// split visits every byte through Data's subscript, seconds per 50 MB.
+    static func lineSlices(of data: Data) -> [Data] {
+        let ranges: [Range<Int>] = data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return [0..<0] }
+            var ranges: [Range<Int>] = []
+            var start = 0
+            while let found = memchr(base + start, 10, buffer.count - start) {
+                let end = base.distance(to: UnsafeRawPointer(found))
+                ranges.append(start..<end)
+                start = end + 1
+            }
+            ranges.append(start..<buffer.count)
+            return ranges
+        }
+        let offset = data.startIndex
+        return ranges.map { data[(offset + $0.lowerBound)..<(offset + $0.upperBound)] }
     }
 
     /// One slot per line, each written by exactly one worker.

@@ -73,7 +73,7 @@ import TestSupport
         let folder = try temporaryFolder()
         var outcomes = (loaded: 0, refused: 0)
         for (index, fixture) in try Self.fixtures().enumerated() {
-            for round in 0..<12 {
+            for round in 0..<40 {
                 let bytes = Self.mutate(fixture.bytes, &random)
                 let path = "\(folder)/input\(index)_\(round).\(fixture.ext)"
                 try Data(bytes).write(to: URL(fileURLWithPath: path))
