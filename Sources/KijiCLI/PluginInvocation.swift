@@ -90,7 +90,7 @@ enum CorpusLoading {
     static func summary(name: String, corpus: Corpus, result: String, started: Date) -> String {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let dropped = corpus.wasDeduplicated
-            ? " (dropped \(corpus.droppedDuplicates) duplicates and \(corpus.droppedBoilerplate) boilerplate)" : ""
+            ? " (dropped \(corpus.droppedDuplicates) duplicate\(corpus.droppedDuplicates == 1 ? "" : "s") and \(corpus.droppedBoilerplate) boilerplate)" : ""
         return "kiji: \(name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
             + "\(corpus.files.count) files\(dropped), \(result) in \(seconds) s"
     }

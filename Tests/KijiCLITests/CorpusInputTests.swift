@@ -34,7 +34,7 @@ import TestSupport
         let folder = try temporaryFolder()
         let deduped = try KijiProcess.run(["run", "documents", seeds, "--dedupe", "-o", "\(folder)/docs.csv"])
         #expect(deduped.status == 0)
-        #expect(deduped.stderr.hasPrefix("kiji: documents: 39 documents (18 undated) from 5 files (dropped 1 duplicates and 1 boilerplate), 39 rows in "))
+        #expect(deduped.stderr.hasPrefix("kiji: documents: 39 documents (18 undated) from 5 files (dropped 1 duplicate and 1 boilerplate), 39 rows in "))
         let ids = try String(contentsOfFile: "\(folder)/docs.csv", encoding: .utf8).split(separator: "\n").map { $0.prefix(while: { $0 != "," }) }
         #expect(ids.count == 40)
         #expect(!ids.contains("004_4571d0cf1c5e72c9#3") && !ids.contains("004_4571d0cf1c5e72c9#4"))
