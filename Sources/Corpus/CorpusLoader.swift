@@ -174,6 +174,14 @@ public enum CorpusLoader {
     /// Japanese Windows saves, or EUC-JP); the encoding is returned. Anything
     /// else is an error naming the line of the first byte that is not UTF-8.
     static func decode(_ data: Data, path: String) throws -> (text: String, encoding: LegacyEncoding?) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw CorpusError(file: path, line: 1, "is UTF-16 (it starts with a UTF-16 byte-order mark)",
+                              hint: "save it as UTF-8 (in Excel: CSV UTF-8), or convert it: iconv -f UTF-16 -t UTF-8 '\(path)' > converted.txt")
+        }
+        if let line = lineOfFirstNUL(data) {
+            throw CorpusError(file: path, line: line, "contains a NUL byte, so it is not a text file",
+                              hint: "save it as UTF-8 text (a UTF-16 file has NUL bytes between its letters)")
+        }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
@@ -190,5 +198,14 @@ public enum CorpusLoader {
         }
         throw CorpusError(file: path, line: line, "is neither UTF-8 nor Japanese CP932 (Shift_JIS) or EUC-JP",
                           hint: "convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 '\(path)' > converted.txt")
+    }
+
+    /// The line of the first NUL byte, or nil when there is none.
+    static func lineOfFirstNUL(_ data: Data) -> Int? {
+        data.withUnsafeBytes { buffer -> Int? in
+            guard let base = buffer.baseAddress, let nul = memchr(base, 0, buffer.count) else { return nil }
+            let offset = base.distance(to: UnsafeRawPointer(nul))
+            return buffer[..<offset].count(where: { $0 == 10 }) + 1
+        }
     }
 }

@@ -90,4 +90,17 @@ import Text
         try Data([0xEF, 0xBB, 0xBF] + Array("{\"id\": \"a\", \"text\": \"x\"}\n".utf8)).write(to: URL(fileURLWithPath: "\(folder)/bom.jsonl"))
         #expect(try CorpusLoader.load(paths: ["\(folder)/bom.jsonl"]).documents.map(\.id) == ["a"])
     }
+
+    @Test func utf16AndNULBytesAreNamedAsSuch() throws {
+        let folder = try temporaryFolder()
+        try Data([0xFF, 0xFE] + Array("見出し\n本文".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: URL(fileURLWithPath: "\(folder)/utf16.txt"))
+        #expect { try CorpusLoader.load(paths: ["\(folder)/utf16.txt"]) } throws: { error in
+            String(describing: error).hasPrefix("\(folder)/utf16.txt:1: is UTF-16 (it starts with a UTF-16 byte-order mark)\n  save it as UTF-8")
+        }
+        try Data(Array("{\"text\": \"a\"}\n{\"text\": \"b\u{0}\"}\n".utf8)).write(to: URL(fileURLWithPath: "\(folder)/nul.jsonl"))
+        #expect { try CorpusLoader.load(paths: ["\(folder)/nul.jsonl"]) } throws: { error in
+            String(describing: error).hasPrefix("\(folder)/nul.jsonl:2: contains a NUL byte, so it is not a text file")
+        }
+    }
 }
