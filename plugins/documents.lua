@@ -1,13 +1,16 @@
 -- documents: the corpus inventory, one row per document in input order.
 -- Check it first after an import: ids, dates and where they came from,
--- authors, titles and the opening of each body.
+-- authors, titles and the opening of each body, and which documents repeat
+-- an earlier one or are a listing page's description of itself (the ones
+-- --dedupe drops).
 
 local EXCERPT_CHARS = 30
 
 return {
   name = "documents",
-  description = "The corpus inventory: one row per document with its date, authors, title and an excerpt",
-  columns = { "id", "source", "date", "date_origin", "authors", "title", "excerpt", "chars" },
+  description = "The corpus inventory: one row per document with its date, authors, title and an excerpt, "
+    .. "and whether it repeats an earlier one or is page boilerplate",
+  columns = { "id", "source", "date", "date_origin", "authors", "title", "excerpt", "chars", "duplicate_of", "boilerplate" },
 
   run = function(corpus, params, out)
     for doc in corpus:documents() do
@@ -21,6 +24,8 @@ return {
         title = doc.title,
         excerpt = excerpt,
         chars = kiji.text.len(doc.body),
+        duplicate_of = doc.duplicate_of,
+        boilerplate = doc.boilerplate,
       }
     end
   end,

@@ -13,4 +13,21 @@ return {
       { id = "a", date = "2024-05-01", date_origin = "text", authors = "", excerpt = "2024年5月1日に発表。", chars = 13 },
     },
   },
+  {
+    name = "duplicates name the first document with the same text; a page's description of itself is boilerplate",
+    documents = {
+      { id = "a", text = "防衛費の増額を 政府が決めた。" },
+      { id = "p", text = "本ページでは「日米同盟」をテーマとした記事を一覧で掲載しています。" },
+      { id = "b", text = "防衛費の増額を  政府が決めた。 " },
+      { id = "c", text = "ＡＢＣの記事を読んだ。" },
+      { id = "d", text = "ABCの記事を読んだ。" },
+    },
+    rows = {
+      { id = "a", duplicate_of = "", boilerplate = "false" },
+      { id = "p", duplicate_of = "", boilerplate = "true" },
+      { id = "b", duplicate_of = "a", boilerplate = "false" },
+      { id = "c", duplicate_of = "", boilerplate = "false" },
+      { id = "d", duplicate_of = "c", boilerplate = "false" },
+    },
+  },
 }

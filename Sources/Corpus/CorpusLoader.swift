@@ -1,4 +1,5 @@
 import Foundation
+import Text
 
 /// One input file and what it gave.
 public struct CorpusFile: Sendable {
@@ -9,27 +10,52 @@ public struct CorpusFile: Sendable {
     public let documentCount: Int
 }
 
+/// A file that was not UTF-8, and the encoding it was read in.
+public struct ConvertedFile: Sendable, Equatable {
+    public let path: String
+    public let encoding: LegacyEncoding
+}
+
 /// The loaded documents, in input order.
 public struct Corpus: Sendable {
     public let documents: [Document]
     public let files: [CorpusFile]
     /// Files inside folders that kiji does not read (their paths).
     public let skipped: [String]
-    /// Files read as CP932 (Shift_JIS) rather than UTF-8.
-    public let convertedFromCP932: [String]
+    /// Files read in a legacy encoding rather than UTF-8, in input order.
+    public let converted: [ConvertedFile]
+    /// Files read as CP932 (Shift_JIS).
+    public var convertedFromCP932: [String] { converted.filter { $0.encoding == .cp932 }.map(\.path) }
     /// Folders given that hold no file kiji reads.
     public let emptyFolders: [String]
 
-    public init(documents: [Document], files: [CorpusFile] = [], skipped: [String] = [], convertedFromCP932: [String] = [],
+    public init(documents: [Document], files: [CorpusFile] = [], skipped: [String] = [], converted: [ConvertedFile] = [],
                 emptyFolders: [String] = []) {
         self.documents = documents
         self.files = files
         self.skipped = skipped
-        self.convertedFromCP932 = convertedFromCP932
+        self.converted = converted
         self.emptyFolders = emptyFolders
     }
 
     public var undatedCount: Int { documents.count { $0.date == nil } }
+
+    /// Documents that `deduplicated()` dropped: duplicates, and page
+    /// boilerplate (counted there even when it is also a duplicate).
+    public private(set) var droppedDuplicates = 0
+    public private(set) var droppedBoilerplate = 0
+    /// Whether this is the result of `deduplicated()`.
+    public private(set) var wasDeduplicated = false
+
+    /// The corpus without duplicates and page boilerplate (see ``DuplicateMarker``).
+    public func deduplicated() -> Corpus {
+        var result = Corpus(documents: documents.filter { $0.duplicateOf == nil && !$0.isBoilerplate }, files: files,
+                            skipped: skipped, converted: converted, emptyFolders: emptyFolders)
+        result.droppedBoilerplate = droppedBoilerplate + documents.count(where: \.isBoilerplate)
+        result.droppedDuplicates = droppedDuplicates + documents.count { $0.duplicateOf != nil && !$0.isBoilerplate }
+        result.wasDeduplicated = true
+        return result
+    }
 }
 
 /// Loads files and folders into a ``Corpus``.
@@ -44,15 +70,15 @@ public enum CorpusLoader {
         var documents: [Document] = []
         var files: [CorpusFile] = []
         var skipped: [String] = []
-        var converted: [String] = []
+        var converted: [ConvertedFile] = []
         var emptyFolders: [String] = []
         var seenIDs: [String: Document] = [:]
         for path in paths {
             let inputs = try expand(path, skipped: &skipped)
             if inputs.isEmpty { emptyFolders.append(path) }
             for input in inputs {
-                let (loaded, wasCP932) = try readFile(input.path, source: input.source, stem: input.stem, textLayout: textLayout)
-                if wasCP932 { converted.append(input.source) }
+                let (loaded, encoding) = try readFile(input.path, source: input.source, stem: input.stem, textLayout: textLayout)
+                if let encoding { converted.append(ConvertedFile(path: input.source, encoding: encoding)) }
                 for document in loaded {
                     if let earlier = seenIDs[document.id] {
                         throw CorpusError(file: document.source, line: document.line,
@@ -65,7 +91,7 @@ public enum CorpusLoader {
                 files.append(CorpusFile(path: input.source, location: input.path, documentCount: loaded.count))
             }
         }
-        return Corpus(documents: documents, files: files, skipped: skipped, convertedFromCP932: converted, emptyFolders: emptyFolders)
+        return Corpus(documents: DuplicateMarker.mark(documents), files: files, skipped: skipped, converted: converted, emptyFolders: emptyFolders)
     }
 
     /// Reads one file; `source` is how documents name it, and `stem`
@@ -75,7 +101,7 @@ public enum CorpusLoader {
     }
 
     static func readFile(_ path: String, source: String, stem: String,
-                         textLayout: TextLayout? = nil) throws -> (documents: [Document], cp932: Bool) {
+                         textLayout: TextLayout? = nil) throws -> (documents: [Document], encoding: LegacyEncoding?) {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -83,11 +109,11 @@ public enum CorpusLoader {
             throw CorpusError(file: source, "cannot be read (\(error.localizedDescription))")
         }
         let ext = (path as NSString).pathExtension.lowercased()
-        let (text, cp932) = try decode(data, path: source)
+        let (text, encoding) = try decode(data, path: source)
         switch ext {
-        case "jsonl", "ndjson": return (try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem), cp932)
-        case "csv": return (try CSVCorpusReader.read(text, source: source, stem: stem), cp932)
-        default: return (SeedTextReader.read(text, source: source, stem: stem, layout: textLayout), cp932)
+        case "jsonl", "ndjson": return (try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem), encoding)
+        case "csv": return (try CSVCorpusReader.read(text, source: source, stem: stem), encoding)
+        default: return (SeedTextReader.read(text, source: source, stem: stem, layout: textLayout), encoding)
         }
     }
 
@@ -143,18 +169,23 @@ public enum CorpusLoader {
         (relativePath as NSString).deletingPathExtension
     }
 
-    /// Decodes UTF-8 (dropping a byte-order mark), or CP932 (Shift_JIS, as
-    /// Excel on Japanese Windows saves) when the file is not UTF-8 but reads
-    /// as Japanese CP932. Anything else is an error naming the line of the
-    /// first bad byte.
-    static func decode(_ data: Data, path: String) throws -> (text: String, cp932: Bool) {
+    /// Decodes UTF-8 (dropping a byte-order mark), or, when the file is not
+    /// UTF-8, the legacy Japanese encoding it reads as (CP932 as Excel on
+    /// Japanese Windows saves, or EUC-JP); the encoding is returned. Anything
+    /// else is an error naming the line of the first byte that is not UTF-8.
+    static func decode(_ data: Data, path: String) throws -> (text: String, encoding: LegacyEncoding?) {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            throw CorpusError(file: path, line: 1, "is UTF-16 (it starts with a UTF-16 byte-order mark)",
+                              hint: "save it as UTF-8 (in Excel: CSV UTF-8), or convert it: iconv -f UTF-16 -t UTF-8 '\(path)' > converted.txt")
+        }
+        if let line = lineOfFirstNUL(data) {
+            throw CorpusError(file: path, line: line, "contains a NUL byte, so it is not a text file",
+                              hint: "save it as UTF-8 text (a UTF-16 file has NUL bytes between its letters)")
+        }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, false) }
-        if let text = String(data: data, encoding: .shiftJIS),
-           text.unicodeScalars.contains(where: { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }) {
-            return (text, true)
-        }
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
+        if let (text, encoding) = LegacyEncoding.detect(bytes) { return (text, encoding) }
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         var line = 1
@@ -165,7 +196,16 @@ public enum CorpusLoader {
             case .error: break decoding
             }
         }
-        throw CorpusError(file: path, line: line, "is neither UTF-8 nor Japanese CP932 (Shift_JIS)",
-                          hint: "convert it to UTF-8 first, e.g. iconv -f EUC-JP -t UTF-8 '\(path)' > converted.txt")
+        throw CorpusError(file: path, line: line, "is neither UTF-8 nor Japanese CP932 (Shift_JIS) or EUC-JP",
+                          hint: "convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 '\(path)' > converted.txt")
+    }
+
+    /// The line of the first NUL byte, or nil when there is none.
+    static func lineOfFirstNUL(_ data: Data) -> Int? {
+        data.withUnsafeBytes { buffer -> Int? in
+            guard let base = buffer.baseAddress, let nul = memchr(base, 0, buffer.count) else { return nil }
+            let offset = base.distance(to: UnsafeRawPointer(nul))
+            return buffer[..<offset].count(where: { $0 == 10 }) + 1
+        }
     }
 }

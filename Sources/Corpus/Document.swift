@@ -27,6 +27,12 @@ public final class Document: Sendable {
     public let text: String
     /// `text` as UTF-8, for byte-level search.
     public let textBytes: [UInt8]
+    /// The id of the first document in the corpus with the same normalised
+    /// text (see ``DuplicateMarker``), or nil when this is the first.
+    public let duplicateOf: String?
+    /// Whether the document is a page's own description rather than an
+    /// article (see ``DuplicateMarker``).
+    public let isBoilerplate: Bool
 
     /// - Parameter date: the stated date; when nil, the first full date
     ///   written in the text is used (origin `text`), if there is one.
@@ -44,6 +50,8 @@ public final class Document: Sendable {
         let text = TextNormalizer.nfkc(title + "\n" + body)
         self.text = text
         self.textBytes = Array(text.utf8)
+        self.duplicateOf = nil
+        self.isBoilerplate = false
         if let date {
             (self.date, self.dateOrigin) = (date, .stated)
         } else if let found = TextDates.firstDate(in: text) {
@@ -51,6 +59,16 @@ public final class Document: Sendable {
         } else {
             (self.date, self.dateOrigin) = (nil, nil)
         }
+    }
+
+    /// A copy of `document` with the marks the corpus gives it (no text is
+    /// normalised again).
+    init(_ document: Document, duplicateOf: String?, isBoilerplate: Bool) {
+        (id, source, line, title, body) = (document.id, document.source, document.line, document.title, document.body)
+        (date, dateOrigin, authors, urls, meta) = (document.date, document.dateOrigin, document.authors, document.urls, document.meta)
+        (text, textBytes) = (document.text, document.textBytes)
+        self.duplicateOf = duplicateOf
+        self.isBoilerplate = isBoilerplate
     }
 
     /// title + "\n" + body exactly as the source has them.

@@ -156,6 +156,9 @@ public enum SeedTextReader {
 
     /// Parses `YYYY/MM/DD [author[, author…]]`; nil for any other line.
     static func dateLine(_ raw: String) -> StatedDate? {
+        // A date line is short (a date and at most 80 characters of authors);
+        // rejecting long lines first spares normalising huge ones, twice.
+        guard raw.utf8.count <= 512 else { return nil }
         let line = TextNormalizer.nfkc(raw).trimmingWhitespace
         let head = line.prefix(while: { !$0.isWhitespace })
         let parts = head.split(separator: "/", omittingEmptySubsequences: false)

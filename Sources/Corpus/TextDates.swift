@@ -7,25 +7,78 @@ public enum TextDates {
     /// Recognised: 2025年1月31日 (also 2025年10月27〜28日), 令和7年1月31日,
     /// 2025/01/31, 2025-01-31 and 2025.01.31.
     public static func firstDate(in text: String) -> CalendarDate? {
-        var best: (position: String.Index, date: CalendarDate)?
-        func consider(_ position: String.Index, _ date: CalendarDate?) {
-            guard let date else { return }
-            if best == nil || position < best!.position { best = (position, date) }
+        // The patterns run only where a date can start (a run of four digits,
+        // or an era name), on a short window: running them over the whole text
+        // cost seconds per megabyte, which made one huge record load slowly.
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+            for candidate in candidates(in: bytes) {
+                if let date = dateStarting(in: bytes, at: candidate) { return date }
+            }
+            return nil
         }
-        for match in text.matches(of: kanjiDate) {
-            consider(match.range.lowerBound, date(match.output.1, match.output.2, match.output.3))
+        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(search)
+    }
+
+    /// Byte offsets, in order, of the character just before each run of four
+    /// or more digits (or of the run itself at the start), and of era names.
+    private static func candidates(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var result: [Int] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isDigit(byte) {
+                let runStart = index
+                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+                if index - runStart >= 4 { result.append(characterStart(in: bytes, before: runStart)) }
+                continue
+            }
+            if byte >= 0xE4, byte <= 0xE6, index + 2 < bytes.count, isEraStart(byte, bytes[index + 1], bytes[index + 2]) {
+                result.append(index)
+            }
+            index += 1
         }
-        for match in text.matches(of: eraDate) {
-            guard let offset = eraOffsets[String(match.output.1)] else { continue }
+        return result
+    }
+
+    /// The date whose match starts exactly at `offset`, looking at a window
+    /// longer than any date (so lookaheads see what follows it).
+    private static func dateStarting(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> CalendarDate? {
+        var end = min(bytes.count, offset + windowBytes)
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+        if let match = window.prefixMatch(of: kanjiDate), let date = date(match.output.1, match.output.2, match.output.3) {
+            return date
+        }
+        if let match = window.prefixMatch(of: eraDate), let offset = eraOffsets[String(match.output.1)] {
             let yearInEra = match.output.2 == "元" ? 1 : Int(match.output.2) ?? 0
-            consider(match.range.lowerBound, date("\(offset + yearInEra)", match.output.3, match.output.4))
+            if let date = date("\(offset + yearInEra)", match.output.3, match.output.4) { return date }
         }
-        for match in text.matches(of: numericDate) {
-            let separators = (match.output.2, match.output.4)
-            guard separators.0 == separators.1 else { continue }
-            consider(match.range.lowerBound, date(match.output.1, match.output.3, match.output.5))
+        if let match = window.prefixMatch(of: numericDate), match.output.2 == match.output.4,
+           let date = date(match.output.1, match.output.3, match.output.5) {
+            return date
         }
-        return best?.date
+        return nil
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// The offset of the character that ends just before `offset` (or 0).
+    private static func characterStart(in bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> Int {
+        guard offset > 0 else { return 0 }
+        var start = offset - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
+    }
+
+    /// Longer than any date the patterns match, plus what their lookaheads read.
+    private static let windowBytes = 96
+    /// Whether three bytes are the UTF-8 of 令, 平 or 昭, the first characters of the eras.
+    private static func isEraStart(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        switch (first, second, third) {
+        case (0xE4, 0xBB, 0xA4), (0xE5, 0xB9, 0xB3), (0xE6, 0x98, 0xAD): true
+        default: false
+        }
     }
 
     private static func date(_ y: Substring, _ m: Substring, _ d: Substring) -> CalendarDate? {

@@ -14,7 +14,7 @@ public struct Kiji: ParsableCommand {
           kiji run mentions-by-month news.jsonl --param terms=中国,台湾 -o out.csv
           kiji run my-plugin.lua corpus/
 
-        Corpus inputs are plain text (.txt, the layouts of the bundled seeds/), JSON Lines (.jsonl, .ndjson) and CSV (.csv), in UTF-8 or CP932. A folder loads every such file below it, in sorted order.
+        Corpus inputs are plain text (.txt, the layouts of the bundled seeds/), JSON Lines (.jsonl, .ndjson) and CSV (.csv), in UTF-8, CP932 or EUC-JP. A folder loads every such file below it, in sorted order.
 
         Exit codes: 0 success, 1 plugin or runtime error, 2 usage or input error.
 

@@ -51,6 +51,8 @@ struct Manifest: Codable, Equatable {
     var pluginFolders: [String]
     /// `--layout` for .txt files, when not detected (nil: auto).
     var layout: String?
+    /// `--dedupe`: duplicates and page boilerplate dropped (nil: not given).
+    var dedupe: Bool?
     var mecab: MeCab?
     var output: Output
     /// `--chart FILE` and the chart options of the run, replayed by rerun (nil: no chart).
@@ -111,6 +113,7 @@ extension Manifest {
             dataFiles: filesRead.filter { $0 != pluginPath }.map { .init(path: absolute($0), sha256: sha256(of: $0)) },
             pluginFolders: pluginOptions.directories.map(absolute),
             layout: corpusOptions.textLayout?.rawValue,
+            dedupe: corpusOptions.dedupe ? true : nil,
             mecab: mecab.map { .init(dictionary: $0.path, version: $0.description) },
             output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
@@ -135,6 +138,7 @@ extension Manifest {
         for folder in pluginFolders { arguments += ["--plugins", folder] }
         if let mecab { arguments += ["--mecab-dict", mecab.dictionary] }
         if let layout { arguments += ["--layout", layout] }
+        if dedupe == true { arguments.append("--dedupe") }
         arguments += ["--output", output, "--format", self.output.format]
         if self.output.bom { arguments.append("--bom") }
         if self.output.excel { arguments.append("--excel") }

@@ -81,6 +81,10 @@ struct CorpusOptions: ParsableArguments {
         "The layout of .txt files: auto (detect per file, the default), listing, summaries or article.", valueName: "LAYOUT"))
     var layout: String = "auto"
 
+    @Flag(name: .customLong("dedupe"), help: ArgumentHelp(
+        "Drop documents whose normalised text repeats an earlier one, and listing pages' descriptions of themselves, before the plugin sees the corpus (see the documents plugin's duplicate_of and boilerplate columns)."))
+    var dedupe = false
+
     func validate() throws {
         guard layout == "auto" || TextLayout(rawValue: layout) != nil else {
             throw ValidationError("--layout must be auto, listing, summaries or article, not '\(layout)'")
@@ -95,8 +99,10 @@ enum CorpusLoading {
     /// The one-line summary for standard error: documents read, undated, files, result, time.
     static func summary(name: String, corpus: Corpus, result: String, started: Date) -> String {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let dropped = corpus.wasDeduplicated
+            ? " (dropped \(corpus.droppedDuplicates) duplicate\(corpus.droppedDuplicates == 1 ? "" : "s") and \(corpus.droppedBoilerplate) boilerplate)" : ""
         return "kiji: \(name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
-            + "\(corpus.files.count) files, \(result) in \(seconds) s"
+            + "\(corpus.files.count) files\(dropped), \(result) in \(seconds) s"
     }
 
     static func load(_ arguments: [String], options: CorpusOptions) throws -> Corpus {
@@ -107,17 +113,18 @@ enum CorpusLoading {
             }
             paths = [seeds]
         }
-        let corpus: Corpus
+        var corpus: Corpus
         do {
             corpus = try CorpusLoader.load(paths: paths, textLayout: options.textLayout)
         } catch let error as CorpusError {
             throw KijiFailure.usage(error.description)
         }
+        if options.dedupe { corpus = corpus.deduplicated() }
         for folder in corpus.emptyFolders {
             Console.note("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file")
         }
-        for path in corpus.convertedFromCP932 {
-            Console.note("kiji: note: read \(path) as CP932 (Shift_JIS), not UTF-8")
+        for file in corpus.converted {
+            Console.note("kiji: note: read \(file.path) as \(file.encoding.displayName), not UTF-8")
         }
         for path in corpus.skipped.prefix(5) {
             Console.note("kiji: note: skipped \(path) (not .txt, .jsonl, .ndjson or .csv)")

@@ -43,7 +43,7 @@ enum DocumentBinding {
     static let cursorType = LuaUserdataType<DocumentCursor>(name: "kiji.DocumentCursor")
 
     static let fieldNames = ["id", "source", "line", "title", "body", "text", "raw", "date", "date_origin",
-                             "month", "authors", "urls", "meta"]
+                             "month", "authors", "urls", "meta", "duplicate_of", "boilerplate"]
 
     static func define(in state: LuaState, terms: TermCache, morphology: MorphologyService) throws {
         var document = LuaUserdataBehaviour<Document>()
@@ -185,6 +185,8 @@ enum DocumentBinding {
         case "month": stack.push(doc.month)
         case "authors": try stack.push(doc.authors)
         case "urls": try stack.push(doc.urls)
+        case "duplicate_of": stack.push(doc.duplicateOf)
+        case "boilerplate": stack.push(doc.isBoilerplate)
         case "meta":
             try stack.newTable(records: doc.meta.count)
             for key in doc.meta.keys.sorted() {

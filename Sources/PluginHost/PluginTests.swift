@@ -57,14 +57,15 @@ extension PluginRunner {
             }
         }
         guard let documentList = table["documents"].table else { throw fail("'documents' must be a list of documents") }
-        let documents = try documentList.array.enumerated().map { i, item -> Document in
+        // Marked as a loaded corpus is, so tests see duplicate_of and boilerplate.
+        let documents = DuplicateMarker.mark(try documentList.array.enumerated().map { i, item -> Document in
             guard let fields = item.table else { throw fail("documents[\(i + 1)] must be a table") }
             do {
                 return try JSONLinesReader.document(from: try json(fields), source: file, stem: "test\(number)", line: i + 1)
             } catch let error as CorpusError {
                 throw fail("documents[\(i + 1)]: \(error.problem)")
             }
-        }
+        })
         guard let rowList = table["rows"].table else { throw fail("'rows' must be the list of expected rows") }
         let rows = try rowList.array.enumerated().map { i, item -> [String: String] in
             guard let row = item.table else { throw fail("rows[\(i + 1)] must be a table") }

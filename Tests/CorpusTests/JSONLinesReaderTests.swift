@@ -81,4 +81,35 @@ import Testing
             String(describing: error).split(separator: "\n").first.map(String.init) == message
         }
     }
+
+    @Test func oneHugeRecordLoadsWhole() throws {
+        // 4 MB of Japanese on one line, with the only date at the very end.
+        let body = String(repeating: "日本の政府は本日、新しい政策を発表した。", count: 70_000) + "施行は2025年3月1日。"
+        let docs = try read("{\"id\": \"big\", \"title\": \"見出し\", \"text\": \"\(body)\"}\n")
+        #expect(docs.count == 1)
+        #expect(docs[0].id == "big")
+        #expect(docs[0].body == body)
+        #expect(docs[0].body.utf8.count == 4_200_027)
+        #expect(docs[0].date?.description == "2025-03-01")
+        #expect(docs[0].dateOrigin == .text)
+    }
+
+    @Test func nestingBeyondTheLimitIsRefusedWithItsLine() throws {
+        func nested(_ depth: Int) -> String {
+            "{\"id\": \"n\", \"text\": \"[{ in a string does not count\", \"meta\": " + String(repeating: "[", count: depth)
+                + "1" + String(repeating: "]", count: depth) + "}"
+        }
+        let atLimit = try read("{\"text\": \"a\"}\n" + nested(100) + "\n")
+        var value = atLimit[1].meta["meta"]
+        var depth = 0
+        while case .array(let items)? = value { depth += 1; value = items.first }
+        #expect(depth == 100)
+        #expect(value == .integer(1))
+        let message = "news.jsonl:2: the record nests arrays or objects more than 100 levels deep"
+        for input in [nested(101), "{\"text\": \"a\", \"m\": " + String(repeating: "[", count: 100_000)] {
+            #expect { try read("{\"text\": \"a\"}\n" + input + "\n") } throws: { error in
+                String(describing: error).split(separator: "\n").first.map(String.init) == message
+            }
+        }
+    }
 }

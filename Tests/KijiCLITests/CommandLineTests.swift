@@ -43,10 +43,10 @@ import TestSupport
         let file = try fixtureFile()
         let result = try KijiProcess.run(["run", "documents", file])
         #expect(result.stdout == """
-            id,source,date,date_origin,authors,title,excerpt,chars
-            n1,\(file),2024-11-30,stated,記者A,日米同盟の強化,中国の脅威。ＮＡＴＯも注目。,14
-            n2,\(file),2025-01-02,stated,記者B; 記者C,台湾海峡,台湾と中国、中国と米国。,12
-            n3,\(file),,,,日付なし,中国,2
+            id,source,date,date_origin,authors,title,excerpt,chars,duplicate_of,boilerplate
+            n1,\(file),2024-11-30,stated,記者A,日米同盟の強化,中国の脅威。ＮＡＴＯも注目。,14,,false
+            n2,\(file),2025-01-02,stated,記者B; 記者C,台湾海峡,台湾と中国、中国と米国。,12,,false
+            n3,\(file),,,,日付なし,中国,2,,false
 
             """)
     }
@@ -147,7 +147,7 @@ import TestSupport
             .write(to: URL(fileURLWithPath: "\(folder)/excel.csv"))
         let result = try KijiProcess.run(["run", "documents", "\(folder)/excel.csv"])
         #expect(result.status == 0)
-        #expect(result.stdout == "id,source,date,date_origin,authors,title,excerpt,chars\nx,\(folder)/excel.csv,2025-02-01,stated,,見出し,中国の本文,5\n")
+        #expect(result.stdout == "id,source,date,date_origin,authors,title,excerpt,chars,duplicate_of,boilerplate\nx,\(folder)/excel.csv,2025-02-01,stated,,見出し,中国の本文,5,,false\n")
         #expect(result.stderr.hasPrefix("kiji: note: read \(folder)/excel.csv as CP932 (Shift_JIS), not UTF-8\n"))
     }
 
@@ -170,7 +170,7 @@ import TestSupport
         let result = try KijiProcess.run(["list"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.contains("documents          The corpus inventory: one row per document with its date, authors, title and an excerpt"))
+        #expect(lines.contains("documents          The corpus inventory: one row per document with its date, authors, title and an excerpt, and whether it repeats an earlier one or is page boilerplate"))
         #expect(lines.contains("mentions-by-month  Mentions of terms per calendar month, with article counts and monthly totals"))
     }
 
@@ -226,7 +226,7 @@ import TestSupport
         }
         let runHelp = try KijiProcess.run(["help", "run"])
         #expect(runHelp.status == 0)
-        for text in ["USAGE: kiji run <PLUGIN> [<CORPUS> ...]", "--param <key=value>", "-o, --output <FILE>", "--bom", "--plugins <DIR>",
+        for text in ["USAGE: kiji run <PLUGIN> [<CORPUS> ...] [--param <key=value> ...]", "--param <key=value>", "-o, --output <FILE>", "--bom", "--plugins <DIR>",
                      "without one, kiji reads the bundled", "never half-written"] {
             #expect(runHelp.stdout.contains(text), "help run lacks \(text)")
         }

@@ -109,14 +109,14 @@ import TestSupport
         #expect(lines.contains("  by     string  month                           day|week|month|quarter|year|fiscal_year  the period of the first column; fiscal_year is the Japanese 年度 (April to March)"))
         #expect(lines.contains("columns: depend on the parameters (default: month,term,mentions,articles,articles_total)"))
         #expect(lines.contains("tests: 3 (run them with 'kiji test mentions-by-month')"))
-        #expect(try KijiProcess.run(["describe", "documents"]).stdout.contains("columns: id,source,date,date_origin,authors,title,excerpt,chars\n"))
+        #expect(try KijiProcess.run(["describe", "documents"]).stdout.contains("columns: id,source,date,date_origin,authors,title,excerpt,chars,duplicate_of,boilerplate\n"))
         #expect(try KijiProcess.run(["describe", "nope"]).status == 2)
     }
 
     @Test func testCommandReportsPassesAndFailures() throws {
         let all = try KijiProcess.run(["test"])
         #expect(all.status == 0)
-        #expect(all.stdout.hasSuffix("18 passed, 0 failed\n"))
+        #expect(all.stdout.hasSuffix("19 passed, 0 failed\n"))
         let folder = try temporaryFolder()
         try write("""
             return { name = "counter", columns = {"n"},
@@ -174,7 +174,7 @@ import TestSupport
         #expect(try KijiProcess.run(["run", "documents", data, "--excel", "-o", "\(folder)/docs.csv"]).status == 0)
         let original = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/docs.csv"))
         #expect(Array(original.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: original.dropFirst(3), as: UTF8.self).hasPrefix("id,source,date,date_origin,authors,title,excerpt,chars\r\n"))
+        #expect(String(decoding: original.dropFirst(3), as: UTF8.self).hasPrefix("id,source,date,date_origin,authors,title,excerpt,chars,duplicate_of,boilerplate\r\n"))
         let again = try KijiProcess.run(["rerun", "\(folder)/docs.csv.manifest.json", "-o", "\(folder)/again.csv"])
         #expect(again.stdout.hasPrefix("inputs unchanged\noutput identical to the recorded run"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/again.csv")) == original)

@@ -53,13 +53,13 @@ import Testing
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 42)
-        #expect(lines[0] == "id,source,date,date_origin,authors,title,excerpt,chars")
-        #expect(lines[1] == "000_43a05b1cc0bfe584#1,seeds/000_43a05b1cc0bfe584.txt,2025-02-14,stated,出光 泰三,中国の軍事的脅威 日本など同盟国との連携強化を強調 ヘグセス米国防長官,ヘグセス米国防長官は13日、NATO国防相会合後の記者会見で,95")
-        #expect(lines[10] == "000_43a05b1cc0bfe584#10,seeds/000_43a05b1cc0bfe584.txt,2024-12-05,stated,呈工; 寧芯,アジア版NATO議論開始 現実と理想の狭間,石破茂首相は、中国、北朝鮮、ロシアの脅威に対応する多国間安全,142")
+        #expect(lines[0] == "id,source,date,date_origin,authors,title,excerpt,chars,duplicate_of,boilerplate")
+        #expect(lines[1] == "000_43a05b1cc0bfe584#1,seeds/000_43a05b1cc0bfe584.txt,2025-02-14,stated,出光 泰三,中国の軍事的脅威 日本など同盟国との連携強化を強調 ヘグセス米国防長官,ヘグセス米国防長官は13日、NATO国防相会合後の記者会見で,95,,false")
+        #expect(lines[10] == "000_43a05b1cc0bfe584#10,seeds/000_43a05b1cc0bfe584.txt,2024-12-05,stated,呈工; 寧芯,アジア版NATO議論開始 現実と理想の狭間,石破茂首相は、中国、北朝鮮、ロシアの脅威に対応する多国間安全,142,,false")
         #expect(lines[15].hasPrefix("000_43a05b1cc0bfe584#15,seeds/000_43a05b1cc0bfe584.txt,,,,日米同盟深化は不可欠"))
         #expect(lines[21].hasPrefix("001_085922098f503051,seeds/001_085922098f503051.txt,2025-01-31,text,,日米同盟強化は?"))
         #expect(lines[23].hasPrefix("003_ff9b70771ec41668,seeds/003_ff9b70771ec41668.txt,,,,トランプ大統領が石破茂総理のアジア版NATO提案を拒否!,"))
-        #expect(lines[31] == "004_4571d0cf1c5e72c9#8,seeds/004_4571d0cf1c5e72c9.txt,2025-10-27,text,,,秋風が皇居の木立を揺らす中、迎賓館周辺で警備が厳重化。202,132")
+        #expect(lines[31] == "004_4571d0cf1c5e72c9#8,seeds/004_4571d0cf1c5e72c9.txt,2025-10-27,text,,,秋風が皇居の木立を揺らす中、迎賓館周辺で警備が厳重化。202,132,,false")
         let perFile = Dictionary(grouping: lines.dropFirst(), by: { $0.split(separator: ",")[1] }).mapValues(\.count)
         #expect(perFile == ["seeds/000_43a05b1cc0bfe584.txt": 20, "seeds/001_085922098f503051.txt": 1,
                             "seeds/002_5628a22b0ea864a7.txt": 1, "seeds/003_ff9b70771ec41668.txt": 1,

@@ -3,11 +3,28 @@
 // ICU wrappers for the Text module. ICU renames its functions per version
 // with macros, which Swift cannot follow; C can.
 
+#include <stddef.h>
 #include <stdint.h>
+#include <unicode/umachine.h>
 
 /// NFKC of UTF-8 text. Returns a malloc'd UTF-8 buffer (free with free())
 /// and its length in *out_length, or NULL when ICU fails. When the text is
 /// already normalised, *unchanged is set to 1 and NULL is returned.
 char *kiji_nfkc_utf8(const char *text, int32_t length, int32_t *out_length, int *unchanged);
+
+/// UTF-16 text decoded from a legacy encoding.
+typedef struct {
+    /// malloc'd code units (free with free()), or NULL on failure.
+    UChar *units;
+    size_t count;
+    /// On failure, the byte offset of the first sequence that is not valid
+    /// in the encoding; -1 when ICU itself failed.
+    int64_t bad_offset;
+} KijiDecodedText;
+
+/// Decodes `bytes` from `charset` (an ICU converter name such as
+/// "windows-31j" or "EUC-JP"), stopping at the first illegal or unassigned
+/// byte sequence instead of substituting U+FFFD.
+KijiDecodedText kiji_decode_strict(const char *charset, const char *bytes, size_t length);
 
 #endif
