@@ -44,7 +44,12 @@ public final class PluginRunner {
         do {
             return try environment.limited {
                 if let prepare = spec.prepare {
-                    try environment.state.call(prepare) { try $0.push(params); return 1 }
+                    // The corpus lets prepare check parameters against the data (e.g. by= fields).
+                    try environment.state.call(prepare) { stack in
+                        try stack.push(params)
+                        stack.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType)
+                        return 2
+                    }
                 }
                 if let map = spec.map {
                     return try runMap(map, documents: documents, params: params)
