@@ -23,8 +23,11 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    @OptionGroup var outputDirectory: OutputDirectoryOptions
+
     func run() throws {
         let outcome = try invocation.execute()
+        try outputDirectory.write(outcome.runner.outputFiles, plugin: outcome.runner.name)
         let text = try outputOptions.write(outcome.table)
         if let output = outputOptions.output {
             let runner = outcome.runner

@@ -31,6 +31,8 @@ public final class PluginRunner {
     public var filesRead: [String] { environment.filesRead }
     /// The MeCab dictionary folder and description, when the plugin used MeCab.
     public var mecabDictionaryInUse: (path: String, description: String)? { environment.morphology.dictionaryInUse }
+    /// Files the last run asked for with `kiji.output_file`, in order.
+    public var outputFiles: [(name: String, text: String)] { environment.outputFiles.files }
     /// The parameters of the last run, defaults filled in, as text.
     public private(set) var lastParameters: [String: String] = [:]
 
@@ -39,6 +41,7 @@ public final class PluginRunner {
     public func run(on documents: [Document], parameters given: [String: String]) throws -> ResultTable {
         let parameters = try spec.resolveParameters(given)
         lastParameters = parameters.mapValues(\.text)
+        environment.outputFiles.reset()
         let params = pushParameters(parameters)
         defer { params.release() }
         do {
@@ -131,6 +134,8 @@ public final class PluginRunner {
         let state = environment.state
         let columns = try resolvedColumns(params: params)
         let output = OutputHandle(columns: columns)
+        environment.outputFiles.accepting = true
+        defer { environment.outputFiles.accepting = false }
         try state.call(run) { stack in
             stack.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType)
             try stack.push(params)
