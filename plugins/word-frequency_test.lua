@@ -29,8 +29,8 @@ return {
     },
   },
   {
-    name = "brackets that normalisation made ASCII are symbols, not nouns; numbers are left out",
-    documents = { { id = "a", text = "（中国）２０２５年" } },
+    name = "brackets that normalisation made ASCII, and emoji, are symbols, not nouns; numbers are left out",
+    documents = { { id = "a", text = "（中国）２０２５年✅★" } },
     rows = {
       { term = "中国", tf = 1, tokens_total = 2 },
       { term = "年", tf = 1 },

@@ -7,9 +7,10 @@
 -- exclude_pos  parts of speech to drop, in the same notation, checked after pos
 -- stopwords    terms to drop, compared after NFKC normalisation with the counted form
 -- form         surface (the normalised text of the token) or base (its dictionary form)
--- A token made only of ASCII punctuation counts as 記号 whatever MeCab said:
--- normalisation turns full-width brackets into ASCII ones, which IPADIC may tag
--- as nouns.
+-- A token made only of punctuation and symbols (ASCII punctuation, the Unicode
+-- punctuation, symbol and emoji blocks) counts as 記号 whatever MeCab said:
+-- normalisation turns full-width brackets into ASCII ones, and IPADIC tags
+-- those and unknown symbols such as emoji as nouns.
 
 local M = {}
 
@@ -63,8 +64,30 @@ function M.filter(params)
   return filter
 end
 
+-- Unicode blocks of punctuation and symbols: General Punctuation to
+-- Miscellaneous Symbols and Arrows (U+2000–2BFF), CJK Symbols and
+-- Punctuation (U+3000–303F), variation selectors, emoji (U+1F000–1FAFF).
+local symbol_ranges = { { 0x2000, 0x2BFF }, { 0x3000, 0x303F }, { 0xFE00, 0xFE0F }, { 0x1F000, 0x1FAFF } }
+
+local function is_symbol(code)
+  if code < 0x80 then return string.char(code):match("%p") ~= nil end
+  for _, range in ipairs(symbol_ranges) do
+    if code >= range[1] and code <= range[2] then return true end
+  end
+  return false
+end
+
+--- Whether a surface is made only of punctuation and symbols.
+function M.is_symbolic(surface)
+  if surface == "" or not utf8.len(surface) then return false end
+  for _, code in utf8.codes(surface) do
+    if not is_symbol(code) then return false end
+  end
+  return true
+end
+
 local function path_of(token)
-  if token.surface:match("^%p+$") then return { "記号" } end
+  if M.is_symbolic(token.surface) then return { "記号" } end
   local path = { token.pos }
   if token.pos_detail ~= "" then
     for _, level in ipairs(kiji.text.split(token.pos_detail, ",")) do path[#path + 1] = level end
