@@ -70,6 +70,20 @@ import TestSupport
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func aFailedFileWriteLeavesNothingHalfWritten() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // A folder where matrix.mtx should go makes the first rename fail.
+        try FileManager.default.createDirectory(atPath: folder + "/dfm/matrix.mtx", withIntermediateDirectories: true)
+        let result = try KijiProcess.run(["run", "dfm", corpus, "--param", "format=mtx", "--output-dir", folder + "/dfm"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot write \(folder)/dfm/matrix.mtx"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/dfm") == ["matrix.mtx"])
+        let onAFile = try KijiProcess.run(["run", "dfm", corpus, "--param", "format=mtx", "--output-dir", corpus])
+        #expect(onAFile.status == 2)
+        #expect(onAFile.stderr.contains("--output-dir \(corpus) is a file; give a folder"))
+    }
+
     @Test func misspeltFieldWarnsWithTheNearestField() throws {
         let result = try KijiProcess.run(["run", "word-frequency", corpus, "--param", "by=categry", "--param", "top=1"])
         #expect(result.status == 0)
