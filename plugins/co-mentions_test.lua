@@ -21,4 +21,17 @@ return {
       { actor_a = "ロシア", actor_b = "中国", scope = "article", count = 1, jaccard = 0.5, source = "co-mention" },
     },
   },
+  {
+    name = "by=category: an edge list and Jaccard per category, documents without one last",
+    params = { scope = "article", by = "category" },
+    documents = {
+      { id = "a", category = "国際", text = "中国の発表。ロシアの反応。" },
+      { id = "b", category = "国際", text = "中国だけ。" },
+      { id = "c", text = "中国とロシア。" },
+    },
+    rows = {
+      { category = "国際", actor_a = "ロシア", actor_b = "中国", count = 1, jaccard = 0.5 },
+      { category = "(missing)", actor_a = "ロシア", actor_b = "中国", count = 1, jaccard = 1 },
+    },
+  },
 }

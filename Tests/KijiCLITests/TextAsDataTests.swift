@@ -93,7 +93,7 @@ import TestSupport
     }
 
     @Test func byCategoryWorksForEveryBundledPluginWithBy() throws {
-        for plugin in ["mentions-by-month", "actor-frequency", "stance", "word-frequency", "ngrams", "collocations", "dfm"] {
+        for plugin in ["mentions-by-month", "actor-frequency", "co-mentions", "stance", "word-frequency", "ngrams", "collocations", "dfm"] {
             let output = try kiji(["run", plugin, corpus, "--param", "by=category"])
             #expect(output.hasPrefix("category,"), "\(plugin): \(output.prefix(80))")
             #expect(output.contains("\n経済,") && output.contains("\n(missing),"), "\(plugin)")
