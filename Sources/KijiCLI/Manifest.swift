@@ -53,6 +53,9 @@ struct Manifest: Codable, Equatable {
     var layout: String?
     var mecab: MeCab?
     var output: Output
+    /// `--output-dir` and the files the plugin wrote there (nil: none).
+    var outputDirectory: String?
+    var outputFiles: [HashedFile]?
     var created: String
 
     static func sha256(of path: String) -> String {
@@ -92,7 +95,8 @@ extension Manifest {
     static func record(kind: String, plugin: String, pluginPath: String, pluginSource: Data?, query: String?,
                        parameters: [String: String], givenParameters: [String: String], corpusArguments: [String],
                        corpus: Corpus, filesRead: [String], pluginOptions: PluginOptions, corpusOptions: CorpusOptions,
-                       mecab: (path: String, description: String)?, output: OutputOptions, text: String) -> Manifest {
+                       mecab: (path: String, description: String)?, output: OutputOptions, text: String,
+                       files: (directory: String, names: [String])? = nil) -> Manifest {
         Manifest(
             kijiVersion: Kiji.configuration.version,
             command: (["kiji"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
@@ -112,6 +116,13 @@ extension Manifest {
             mecab: mecab.map { .init(dictionary: $0.path, version: $0.description) },
             output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
+            outputDirectory: files.map { absolute($0.directory) },
+            outputFiles: files.map { files in
+                files.names.map { name in
+                    let path = absolute((files.directory as NSString).appendingPathComponent(name))
+                    return HashedFile(path: path, sha256: sha256(of: path))
+                }
+            },
             created: ISO8601DateFormatter().string(from: Date()))
     }
 
@@ -138,6 +149,7 @@ extension Manifest {
         if let mecab { arguments += ["--mecab-dict", mecab.dictionary] }
         if let layout { arguments += ["--layout", layout] }
         arguments += ["--output", output, "--format", self.output.format]
+        if let outputDirectory { arguments += ["--output-dir", outputDirectory] }
         if self.output.bom { arguments.append("--bom") }
         if self.output.excel { arguments.append("--excel") }
         return arguments

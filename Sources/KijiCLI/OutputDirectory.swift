@@ -9,6 +9,12 @@ struct OutputDirectoryOptions: ParsableArguments {
         valueName: "DIR"))
     var outputDirectory: String?
 
+    /// The folder and file names for the manifest, when files were written.
+    func recorded(_ files: [(name: String, text: String)]) -> (directory: String, names: [String])? {
+        guard let outputDirectory, !files.isEmpty else { return nil }
+        return (outputDirectory, files.map(\.name))
+    }
+
     /// Writes `files` into the folder. Every file is first written completely
     /// into a hidden staging folder inside DIR and only then renamed into
     /// place, so an error never leaves a half-written file; the staging folder

@@ -36,7 +36,8 @@ struct RunCommand: ParsableCommand {
                                 corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: runner.filesRead,
                                 pluginOptions: invocation.pluginOptions, corpusOptions: invocation.corpusOptions,
                                 mecab: runner.mecabDictionaryInUse,
-                                output: outputOptions, text: text).write(beside: output)
+                                output: outputOptions, text: text,
+                                files: outputDirectory.recorded(runner.outputFiles)).write(beside: output)
         }
         let destination = outputOptions.output.map { " -> \($0)" } ?? ""
         FileHandle.standardError.write(Data((outcome.summary(suffix: destination) + "\n").utf8))

@@ -70,6 +70,21 @@ import TestSupport
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func theManifestRecordsTheFilesAndRerunWritesThemAgain() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try kiji(["run", "dfm", corpus, "--param", "format=mtx", "--output-dir", folder + "/dfm", "-o", folder + "/files.csv"])
+        let manifest = try String(contentsOfFile: folder + "/files.csv.manifest.json", encoding: .utf8)
+        let matrix = try Data(contentsOf: URL(fileURLWithPath: folder + "/dfm/matrix.mtx"))
+        let sha = try runReferencePython("import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], 'rb').read()).hexdigest())",
+                                         arguments: [folder + "/dfm/matrix.mtx"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(manifest.contains("\"output_directory\" : \"\(folder)/dfm\""))
+        #expect(manifest.contains("\"path\" : \"\(folder)/dfm/matrix.mtx\",\n      \"sha256\" : \"\(sha)\""))
+        try FileManager.default.removeItem(atPath: folder + "/dfm")
+        _ = try kiji(["rerun", folder + "/files.csv.manifest.json"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/dfm/matrix.mtx")) == matrix)
+    }
+
     @Test func aFailedFileWriteLeavesNothingHalfWritten() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
