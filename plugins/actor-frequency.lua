@@ -35,7 +35,7 @@ end
 
 return {
   name = "actor-frequency",
-  description = "Mentions of people, countries and organisations under all their names, overall or per month",
+  description = "Mentions of people, countries and organisations under all their names, overall or per period or metadata group",
   params = {
     by = { default = "none",
            help = groups.help("; none: one row per actor; else a row per group and actor, first columns named after it") },
