@@ -49,6 +49,45 @@ for i, (a, b) in enumerate(zip(got, expected)):
 finish()
 """#
 
+    /// ngrams by=category: n-grams that never span a dropped token, row for row.
+    static let ngrams = prelude + #"""
+n = int(sys.argv[3])
+def grams(d):
+    s = sequences[d]
+    return [" ".join(s[i:i + n]) for i in range(len(s) - n + 1) if all(s[i:i + n])]
+groups = sorted(set(category_of.values()) - {"(missing)"}) + (["(missing)"] if "(missing)" in category_of.values() else [])
+expected = []
+for g in groups:
+    members = [d for d in docs if category_of[d] == g]
+    tf = Counter(x for d in members for x in grams(d))
+    df = Counter(x for d in members for x in set(grams(d)))
+    for x in sorted(tf, key=lambda x: (-tf[x], x.encode())):
+        expected.append([g, x, str(n), str(tf[x]), str(df[x]), str(sum(tf.values())), str(len(members))])
+got = [[r["category"], r["ngram"], r["n"], r["tf"], r["df"], r["ngrams_total"], r["documents_total"]] for r in output]
+same("row count", len(got), len(expected))
+for i, (a, b) in enumerate(zip(got, expected)):
+    same(f"row {i + 1}", a, b)
+finish()
+
+"""#
+
+    /// tfidf unit=group scheme=count-log10 with NumPy: quanteda's dfm_group + dfm_tfidf.
+    static let tfidfGroups = prelude + #"""
+import numpy as np
+groups = sorted(set(category_of.values()) - {"(missing)"}) + (["(missing)"] if "(missing)" in category_of.values() else [])
+vocabulary = sorted({t for d in docs for t in terms_of[d]})
+counts = np.array([[sum(terms_of[d].count(t) for d in docs if category_of[d] == g) for t in vocabulary] for g in groups], dtype=float)
+idf = np.log10(len(groups) / (counts > 0).sum(axis=0))
+weights = counts * idf
+same("row count", len(output), int((counts > 0).sum()))
+for r in output:
+    i, j = groups.index(r["category"]), vocabulary.index(r["term"])
+    close(f"{r['category']} {r['term']}", r["tfidf"], weights[i, j])
+    same(f"{r['category']} {r['term']} tf", r["tf"], int(counts[i, j]))
+finish()
+
+"""#
+
     /// keyness target=政治 against the rest: quanteda's formulas, written out
     /// again from its documentation, with SciPy's chi-square tail for p.
     static let keyness = prelude + #"""

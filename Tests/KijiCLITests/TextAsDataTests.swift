@@ -32,6 +32,19 @@ import TestSupport
         #expect(result == "ok\n")
     }
 
+    @Test(arguments: [2, 4]) func ngramsMatchPythonCounts(n: Int) throws {
+        let result = try reference(TextAsDataReferences.ngrams,
+                                   run: ["run", "ngrams", corpus, "--param", "by=category", "--param", "n=\(n)"],
+                                   dumpParameters: ["--param", "pos=*", "--param", "exclude_pos=記号"], extra: [String(n)])
+        #expect(result == "ok\n")
+    }
+
+    @Test func tfidfPerGroupMatchesNumPy() throws {
+        let result = try reference(TextAsDataReferences.tfidfGroups,
+                                   run: ["run", "tfidf", corpus, "--param", "unit=group", "--param", "by=category", "--param", "top=0"])
+        #expect(result == "ok\n")
+    }
+
     @Test func keynessMatchesQuantedaFormulasAndSciPy() throws {
         let result = try reference(TextAsDataReferences.keyness,
                                    run: ["run", "keyness", corpus, "--param", "by=category", "--param", "target=政治"])
