@@ -4,11 +4,17 @@
 -- mentions    matches of the actor's aliases (and surname + title) in doc.text
 -- articles    documents with at least one mention
 -- first_date / last_date   the earliest and latest dated document mentioning it
--- With --param by=month (or day, week, quarter, year, fiscal_year) every actor
--- gets a row for every period of the corpus, zeros included.
+-- With --param by=month (or day, week, quarter, year, fiscal_year, a metadata
+-- field such as category, or a pair: category,month) every actor gets a row
+-- for every group of the corpus, zeros included (see lib/groups.lua).
 -- Compounds such as 日米 are pairs (see co-mentions), not mentions of 日本 or 米国.
 
 local actors = require("actors")
+local groups = require("groups")
+
+local columns = { "actor", "type", "mentions", "articles", "first_date", "last_date" }
+local reserved = {}
+for _, column in ipairs(columns) do reserved[column] = true end
 
 local function add(stats, key, mention, doc, month)
   local s = stats[key]
@@ -29,19 +35,18 @@ end
 
 return {
   name = "actor-frequency",
-  description = "Mentions of people, countries and organisations under all their names, overall or per month",
+  description = "Mentions of people, countries and organisations under all their names, overall or per period or metadata group",
   params = {
-    by = { default = "none", choices = { "none", "day", "week", "month", "quarter", "year", "fiscal_year" },
-           help = "none: one row per actor; a period: a row per period and actor, the first column named after it" },
+    by = { default = "none",
+           help = groups.help("; none: one row per actor; else a row per group and actor, first columns named after it") },
     min_mentions = { type = "integer", default = "1", help = "leave out actors with fewer mentions in the whole corpus" },
     include_unlisted = { type = "boolean", default = "false",
                          help = "also report proper nouns that MeCab finds and the dictionary lacks (type unlisted)" },
     dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
   },
   columns = function(params)
-    local columns = { "actor", "type", "mentions", "articles", "first_date", "last_date" }
-    if params.by ~= "none" then table.insert(columns, 1, params.by) end
-    return columns
+    local by = groups.parse(params.by, { reserved = reserved })
+    return table.move(columns, 1, #columns, #by.columns + 1, table.move(by.columns, 1, #by.columns, 1, {}))
   end,
 
   chart = function(params)
@@ -51,19 +56,21 @@ return {
 
   run = function(corpus, params, out)
     local dictionary = actors.load(params.dictionary)
-    local totals, per_period = {}, {}
+    local by = groups.parse(params.by, { reserved = reserved })
+    by:prepare(corpus)
+    local totals, per_group = {}, {}
     for doc in corpus:documents() do
       local found = dictionary:find(doc)
       local mentions = found.mentions
       if params.include_unlisted then
         for _, name in ipairs(dictionary:unlisted(doc, found)) do mentions[#mentions + 1] = name end
       end
-      local period = params.by ~= "none" and doc.date and kiji.period(doc.date, params.by) or "undated"
+      local group = by:key(by:labels(doc))
       for _, mention in ipairs(mentions) do
         local key = mention.type .. "\0" .. mention.actor
         add(totals, key, mention, doc)
-        per_period[period] = per_period[period] or {}
-        add(per_period[period], key, mention, doc)
+        per_group[group] = per_group[group] or {}
+        add(per_group[group], key, mention, doc)
       end
     end
 
@@ -79,7 +86,7 @@ return {
       return x.type < y.type
     end)
 
-    if params.by == "none" then
+    if not by:any() then
       for _, key in ipairs(keys) do
         local s = totals[key]
         out:row { actor = s.actor, type = s.type, mentions = s.mentions, articles = s.articles,
@@ -87,11 +94,12 @@ return {
       end
       return
     end
-    for _, period in ipairs(corpus:periods(params.by)) do
+    for _, labels in ipairs(by:grid()) do
+      local group = per_group[by:key(labels)] or {}
       for _, key in ipairs(keys) do
-        local s = (per_period[period] or {})[key] or { mentions = 0, articles = 0 }
-        out:row { [params.by] = period, actor = totals[key].actor, type = totals[key].type, mentions = s.mentions,
-                  articles = s.articles, first_date = s.first_date, last_date = s.last_date }
+        local s = group[key] or { mentions = 0, articles = 0 }
+        out:row(by:set({ actor = totals[key].actor, type = totals[key].type, mentions = s.mentions,
+                         articles = s.articles, first_date = s.first_date, last_date = s.last_date }, labels))
       end
     end
   end,

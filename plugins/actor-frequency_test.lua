@@ -28,4 +28,18 @@ return {
       { month = "2025-03", actor = "北朝鮮", mentions = 1 },
     },
   },
+  {
+    name = "by=category gives every actor every category, documents without one last",
+    params = { by = "category" },
+    documents = {
+      { id = "a", category = "国際", text = "中国" },
+      { id = "b", text = "中国と北朝鮮" },
+    },
+    rows = {
+      { category = "国際", actor = "中国", mentions = 1, articles = 1 },
+      { category = "国際", actor = "北朝鮮", mentions = 0, articles = 0 },
+      { category = "(missing)", actor = "中国", mentions = 1, articles = 1 },
+      { category = "(missing)", actor = "北朝鮮", mentions = 1, articles = 1 },
+    },
+  },
 }

@@ -15,9 +15,24 @@
 -- one row per pair (a pair found both ways counts each unit once), Type
 -- Undirected. format=nodes writes the matching node list: Id,Label,type,
 -- mentions (units naming the actor).
+--
+-- With by= (a period, a metadata field or a pair, see lib/groups.lua) the
+-- group columns come first and each group has its own edge list and
+-- Jaccard; groups without pairs have no rows.
 
 local actors = require("actors")
 local sentence_of = require("positions").sentence_at
+local groups = require("groups")
+
+local formats = {
+  pairs = { "actor_a", "actor_b", "scope", "count", "jaccard", "source" },
+  gephi = { "Source", "Target", "Weight", "Type" },
+  nodes = { "Id", "Label", "type", "mentions" },
+}
+local reserved = {}
+for _, columns in pairs(formats) do
+  for _, column in ipairs(columns) do reserved[column] = true end
+end
 
 local function pair_key(a, b, source)
   if b < a then a, b = b, a end
@@ -36,11 +51,12 @@ return {
     dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
     format = { default = "pairs", choices = { "pairs", "gephi", "nodes" },
                help = "pairs: one row per pair and source; gephi: Source,Target,Weight,Type edges; nodes: Id,Label,type,mentions" },
+    by = { default = "none", help = groups.help("; none: one edge list for the whole corpus") },
   },
   columns = function(params)
-    if params.format == "gephi" then return { "Source", "Target", "Weight", "Type" } end
-    if params.format == "nodes" then return { "Id", "Label", "type", "mentions" } end
-    return { "actor_a", "actor_b", "scope", "count", "jaccard", "source" }
+    local by = groups.parse(params.by, { reserved = reserved })
+    local columns = formats[params.format]
+    return table.move(columns, 1, #columns, #by.columns + 1, table.move(by.columns, 1, #by.columns, 1, {}))
   end,
   chart = function(params)
     if params.format == "gephi" then return { kind = "network", source = "Source", target = "Target", weight = "Weight", limit = 60 } end
@@ -50,11 +66,17 @@ return {
 
   run = function(corpus, params, out)
     local dictionary = actors.load(params.dictionary)
-    local units_with = {}   -- actor -> number of units naming it
-    local pairs_seen = {}   -- key -> { a, b, source, count }
-    local merged = {}       -- "a\0b" -> { a, b, count }: units with the pair from any source
+    local by = groups.parse(params.by, { reserved = reserved })
+    by:prepare(corpus)
+    -- group key -> { units_with = actor -> units naming it, pairs_seen = key -> { a, b, source, count },
+    --                merged = "a\0b" -> { a, b, count }: units with the pair from any source }
+    local per_group = {}
 
     for doc in corpus:documents() do
+      local group_key = by:key(by:labels(doc))
+      per_group[group_key] = per_group[group_key] or { units_with = {}, pairs_seen = {}, merged = {} }
+      local group = per_group[group_key]
+      local units_with, pairs_seen, merged = group.units_with, group.pairs_seen, group.merged
       local found = dictionary:find(doc)
       local sentences = params.scope == "sentence" and doc:sentences() or nil
       local units = {}      -- unit index -> { actors = set, compounds = list }
@@ -132,49 +154,50 @@ return {
       end
     end
 
-    if params.format == "nodes" then
-      local names = {}
-      for name in pairs(units_with) do names[#names + 1] = name end
-      table.sort(names, function(x, y)
-        if units_with[x] ~= units_with[y] then return units_with[x] > units_with[y] end
-        return x < y
-      end)
-      for _, name in ipairs(names) do
-        local entry = dictionary:actor(name)
-        out:row { Id = name, Label = name, type = entry and entry.type or "unlisted", mentions = units_with[name] }
+    for _, labels in ipairs(by:grid()) do
+      local group = per_group[by:key(labels)] or { units_with = {}, pairs_seen = {}, merged = {} }
+      local function row(cells) out:row(by:set(cells, labels)) end
+      if params.format == "nodes" then
+        local names = {}
+        for name in pairs(group.units_with) do names[#names + 1] = name end
+        table.sort(names, function(x, y)
+          if group.units_with[x] ~= group.units_with[y] then return group.units_with[x] > group.units_with[y] end
+          return x < y
+        end)
+        for _, name in ipairs(names) do
+          local entry = dictionary:actor(name)
+          row { Id = name, Label = name, type = entry and entry.type or "unlisted", mentions = group.units_with[name] }
+        end
+      elseif params.format == "gephi" then
+        local edges = {}
+        for _, p in pairs(group.merged) do
+          if p.count >= params.min_count then edges[#edges + 1] = p end
+        end
+        table.sort(edges, function(x, y)
+          if x.count ~= y.count then return x.count > y.count end
+          if x.a ~= y.a then return x.a < y.a end
+          return x.b < y.b
+        end)
+        for _, p in ipairs(edges) do
+          row { Source = p.a, Target = p.b, Weight = p.count, Type = "Undirected" }
+        end
+      else
+        local rows = {}
+        for _, p in pairs(group.pairs_seen) do
+          if p.count >= params.min_count then rows[#rows + 1] = p end
+        end
+        table.sort(rows, function(x, y)
+          if x.count ~= y.count then return x.count > y.count end
+          if x.a ~= y.a then return x.a < y.a end
+          if x.b ~= y.b then return x.b < y.b end
+          return x.source < y.source
+        end)
+        for _, p in ipairs(rows) do
+          local union = group.units_with[p.a] + group.units_with[p.b] - p.count
+          local jaccard = math.floor(p.count / union * 10000 + 0.5) / 10000
+          row { actor_a = p.a, actor_b = p.b, scope = params.scope, count = p.count, jaccard = jaccard, source = p.source }
+        end
       end
-      return
-    end
-    if params.format == "gephi" then
-      local edges = {}
-      for _, p in pairs(merged) do
-        if p.count >= params.min_count then edges[#edges + 1] = p end
-      end
-      table.sort(edges, function(x, y)
-        if x.count ~= y.count then return x.count > y.count end
-        if x.a ~= y.a then return x.a < y.a end
-        return x.b < y.b
-      end)
-      for _, p in ipairs(edges) do
-        out:row { Source = p.a, Target = p.b, Weight = p.count, Type = "Undirected" }
-      end
-      return
-    end
-
-    local rows = {}
-    for _, p in pairs(pairs_seen) do
-      if p.count >= params.min_count then rows[#rows + 1] = p end
-    end
-    table.sort(rows, function(x, y)
-      if x.count ~= y.count then return x.count > y.count end
-      if x.a ~= y.a then return x.a < y.a end
-      if x.b ~= y.b then return x.b < y.b end
-      return x.source < y.source
-    end)
-    for _, p in ipairs(rows) do
-      local union = units_with[p.a] + units_with[p.b] - p.count
-      local jaccard = math.floor(p.count / union * 10000 + 0.5) / 10000
-      out:row { actor_a = p.a, actor_b = p.b, scope = params.scope, count = p.count, jaccard = jaccard, source = p.source }
     end
   end,
 }

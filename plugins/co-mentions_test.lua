@@ -77,4 +77,17 @@ return {
     documents = { { id = "a", text = "日米は中国への対応を協議した。" } },
     rows = {},
   },
+  {
+    name = "by=category: an edge list and Jaccard per category, documents without one last",
+    params = { scope = "article", by = "category" },
+    documents = {
+      { id = "a", category = "国際", text = "中国の発表。ロシアの反応。" },
+      { id = "b", category = "国際", text = "中国だけ。" },
+      { id = "c", text = "中国とロシア。" },
+    },
+    rows = {
+      { category = "国際", actor_a = "ロシア", actor_b = "中国", count = 1, jaccard = 0.5 },
+      { category = "(missing)", actor_a = "ロシア", actor_b = "中国", count = 1, jaccard = 1 },
+    },
+  },
 }

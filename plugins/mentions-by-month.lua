@@ -1,12 +1,28 @@
 -- mentions-by-month: how often each term occurs per calendar month (or per
--- day, ISO week, quarter, year or fiscal year with --param by=…; the first
--- column is then named after the period).
+-- day, ISO week, quarter, year or fiscal year with --param by=…, or per
+-- metadata field or field and period, by=category,month; the first columns
+-- are named after them, see lib/groups.lua).
 --
 -- mentions        non-overlapping occurrences of the NFKC-normalised term in doc.text
 -- articles        documents with at least one occurrence
 -- articles_total  documents in the month (the denominator for shares)
 -- Every month from the first dated document to the last gets a row per term,
 -- zeros included; undated documents form a last group, month "undated".
+
+local groups = require("groups")
+
+local reserved = { term = true, mentions = true, articles = true, articles_total = true }
+
+local function by(params)
+  local spec = groups.parse(params.by, { reserved = reserved, dates = params.dates })
+  if not spec:any() then error("by: give a period or a metadata field (by=none is not accepted here)", 0) end
+  return spec
+end
+
+local function append(list, more)
+  local result = table.move(list, 1, #list, 1, {})
+  return table.move(more, 1, #more, #result + 1, result)
+end
 
 return {
   name = "mentions-by-month",
@@ -19,8 +35,7 @@ return {
     },
     by = {
       default = "month",
-      choices = { "day", "week", "month", "quarter", "year", "fiscal_year" },
-      help = "the period of the first column; fiscal_year is the Japanese 年度 (April to March)",
+      help = groups.help("; the first columns are named after it. fiscal_year is the Japanese 年度 (April to March)"),
     },
     dates = {
       default = "any",
@@ -28,31 +43,44 @@ return {
       help = "any: use every date; stated: count documents dated only from their text as undated",
     },
   },
-  columns = function(params) return { params.by, "term", "mentions", "articles", "articles_total" } end,
-  group_by = function(params) return { params.by, "term" } end,
+  columns = function(params)
+    return append(by(params).columns, { "term", "mentions", "articles", "articles_total" })
+  end,
+  group_by = function(params) return append(by(params).columns, { "term" }) end,
   aggregate = { mentions = "sum", articles = "sum", articles_total = "sum" },
-  periods = function(params) return { [params.by] = params.by } end,
-  chart = function(params) return { kind = "line", x = params.by, y = "mentions", series = "term" } end,
+  periods = function(params) return params.groups:periods() end,
+  -- A line over the period (or the last group column), one per term; a
+  -- second group column becomes panels.
+  chart = function(params)
+    local spec = by(params)
+    local periods = spec:periods()
+    local x = spec.columns[#spec.columns]
+    for _, column in ipairs(spec.columns) do if periods[column] then x = column end end
+    local facet
+    for _, column in ipairs(spec.columns) do if column ~= x then facet = column end end
+    return { kind = periods[x] and "line" or "bar", x = x, y = "mentions", series = "term", facet = facet }
+  end,
 
-  prepare = function(params)
+  prepare = function(params, corpus)
+    params.groups = by(params)
+    params.groups:prepare(corpus)
     for i, term in ipairs(params.terms) do
       params.terms[i] = kiji.text.normalize(term)
     end
   end,
 
   levels = function(params)
-    return { term = params.terms }
+    local levels = params.groups:levels()
+    levels.term = params.terms
+    return levels
   end,
 
   map = function(doc, emit, params)
-    local period = "undated"
-    if doc.date and (params.dates == "any" or doc.date_origin == "stated") then
-      period = kiji.period(doc.date, params.by)
-    end
+    local labels = params.groups:labels(doc)
     local counts = doc:count(params.terms)
     for _, term in ipairs(params.terms) do
       local n = counts[term]
-      emit { [params.by] = period, term = term, mentions = n, articles = n > 0 and 1 or 0, articles_total = 1 }
+      emit(params.groups:set({ term = term, mentions = n, articles = n > 0 and 1 or 0, articles_total = 1 }, labels))
     end
   end,
 }

@@ -43,4 +43,51 @@ return {
       { month = "undated", mentions = 1, articles_total = 1 },
     },
   },
+  {
+    name = "by=category groups by a metadata field: values sorted, documents without it last as (missing)",
+    params = { terms = "中国", by = "category" },
+    documents = {
+      { id = "a", date = "2025-01-05", category = "政治", text = "中国" },
+      { id = "b", date = "2025-03-01", category = "経済", text = "中国と中国" },
+      { id = "c", category = "", text = "中国" },
+      { id = "d", text = "台湾" },
+    },
+    rows = {
+      { category = "政治", term = "中国", mentions = 1, articles = 1, articles_total = 1 },
+      { category = "経済", term = "中国", mentions = 2, articles = 1, articles_total = 1 },
+      { category = "(missing)", term = "中国", mentions = 1, articles = 1, articles_total = 2 },
+    },
+  },
+  {
+    name = "by=category,month gives every category the full month grid, undated last",
+    params = { terms = "中国", by = "category,month" },
+    documents = {
+      { id = "a", date = "2025-01-05", category = "b", text = "中国" },
+      { id = "b", date = "2025-03-01", category = "a", text = "中国と中国" },
+      { id = "c", category = "a", text = "中国" },
+    },
+    rows = {
+      { category = "a", month = "2025-01", mentions = 0, articles_total = 0 },
+      { category = "a", month = "2025-02", mentions = 0, articles_total = 0 },
+      { category = "a", month = "2025-03", mentions = 2, articles_total = 1 },
+      { category = "a", month = "undated", mentions = 1, articles_total = 1 },
+      { category = "b", month = "2025-01", mentions = 1, articles_total = 1 },
+      { category = "b", month = "2025-02", mentions = 0, articles_total = 0 },
+      { category = "b", month = "2025-03", mentions = 0, articles_total = 0 },
+      { category = "b", month = "undated", mentions = 0, articles_total = 0 },
+    },
+  },
+  {
+    name = "numeric field values sort as numbers",
+    params = { terms = "中国", by = "page" },
+    documents = {
+      { id = "a", page = 10, text = "中国" },
+      { id = "b", page = 9, text = "中国" },
+      { id = "c", page = 9, text = "台湾" },
+    },
+    rows = {
+      { page = "9", mentions = 1, articles_total = 2 },
+      { page = "10", mentions = 1, articles_total = 1 },
+    },
+  },
 }

@@ -18,25 +18,37 @@
 
 local actors = require("actors")
 local stance = require("stance")
+local groups = require("groups")
+
+local reserved = { target = true, stance = true, articles = true, holder = true }
 
 return {
   name = "stance",
   description = "Stance toward each target (China, the US–Japan alliance …) per document, with evidence",
   params = {
-    by = { default = "none", choices = { "none", "holder", "day", "week", "month", "quarter", "year", "fiscal_year" },
-           help = "none: one row per document and target; holder: articles per stance holder, target and stance; "
-               .. "a period: articles per period, target and stance" },
+    by = { default = "none",
+           help = groups.help("; none: one row per document and target; holder: articles per stance holder, target and stance; "
+               .. "else articles per group, target and stance") },
     scheme = { default = "", file = true, help = "a stance scheme file (default: plugins/schemes/alliance.lua)" },
     dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
   },
   columns = function(params)
-    if params.by ~= "none" then return { params.by, "target", "stance", "articles" } end
+    if params.by == "holder" then return { "holder", "target", "stance", "articles" } end
+    local by = groups.parse(params.by, { reserved = reserved })
+    if by:any() then
+      return table.move({ "target", "stance", "articles" }, 1, 3, #by.columns + 1, table.move(by.columns, 1, #by.columns, 1, {}))
+    end
     return { "doc_id", "date", "target", "stance", "score", "sentences", "evidence", "holder" }
   end,
 
   chart = function(params)
     if params.by == "none" then return { kind = "bar", x = "target", series = "stance" } end
-    return { kind = "area", x = params.by, y = "articles", series = "stance", facet = "target" }
+    if params.by == "holder" then return { kind = "bar", x = "holder", y = "articles", series = "stance", facet = "target" } end
+    local by = groups.parse(params.by, { reserved = reserved })
+    local periods = by:periods()
+    local x = by.columns[#by.columns]
+    for _, column in ipairs(by.columns) do if periods[column] then x = column end end
+    return { kind = periods[x] and "area" or "bar", x = x, y = "articles", series = "stance", facet = "target" }
   end,
 
   run = function(corpus, params, out)
@@ -80,20 +92,24 @@ return {
       end
       return
     end
-    -- by a period: the calendar grid of mentions-by-month, every label of every target.
+    -- by groups (a period, a metadata field or a pair): the grid of
+    -- mentions-by-month, every label of every target.
+    local by = groups.parse(params.by, { reserved = reserved })
+    by:prepare(corpus)
     local counts = {}
     for doc in corpus:documents() do
-      local period = doc.date and kiji.period(doc.date, params.by) or "undated"
+      local group = by:key(by:labels(doc))
       for _, r in ipairs(scheme:classify(doc)) do
-        local key = period .. "\0" .. r.target .. "\0" .. r.stance
+        local key = group .. "\0" .. r.target .. "\0" .. r.stance
         counts[key] = (counts[key] or 0) + 1
       end
     end
-    for _, period in ipairs(corpus:periods(params.by)) do
+    for _, labels in ipairs(by:grid()) do
+      local group = by:key(labels)
       for _, target in ipairs(scheme.targets) do
         for _, label in ipairs(scheme:labels(target)) do
-          out:row { [params.by] = period, target = target.name, stance = label,
-                    articles = counts[period .. "\0" .. target.name .. "\0" .. label] or 0 }
+          out:row(by:set({ target = target.name, stance = label,
+                           articles = counts[group .. "\0" .. target.name .. "\0" .. label] or 0 }, labels))
         end
       end
     end

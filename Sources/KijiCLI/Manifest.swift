@@ -57,6 +57,9 @@ struct Manifest: Codable, Equatable {
     var output: Output
     /// `--chart FILE` and the chart options of the run, replayed by rerun (nil: no chart).
     var chart: [String]?
+    /// `--output-dir` and the files the plugin wrote there (nil: none).
+    var outputDirectory: String?
+    var outputFiles: [HashedFile]?
     var created: String
 
     static func sha256(of path: String) -> String {
@@ -96,7 +99,8 @@ extension Manifest {
     static func record(kind: String, plugin: String, pluginPath: String, pluginSource: Data?, query: String?,
                        parameters: [String: String], givenParameters: [String: String], corpusArguments: [String],
                        corpus: Corpus, filesRead: [String], pluginOptions: PluginOptions, corpusOptions: CorpusOptions,
-                       mecab: (path: String, description: String)?, output: OutputOptions, text: String) -> Manifest {
+                       mecab: (path: String, description: String)?, output: OutputOptions, text: String,
+                       files: (directory: String, contents: [(name: String, data: Data)])? = nil) -> Manifest {
         Manifest(
             kijiVersion: Kiji.configuration.version,
             command: (["kiji"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
@@ -118,6 +122,12 @@ extension Manifest {
             output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
             chart: nil,
+            outputDirectory: files.map { absolute($0.directory) },
+            outputFiles: files.map { files in
+                files.contents.map { file in
+                    HashedFile(path: absolute((files.directory as NSString).appendingPathComponent(file.name)), sha256: sha256(of: file.data))
+                }
+            },
             created: ISO8601DateFormatter().string(from: Date()))
     }
 
@@ -140,6 +150,7 @@ extension Manifest {
         if let layout { arguments += ["--layout", layout] }
         if dedupe == true { arguments.append("--dedupe") }
         arguments += ["--output", output, "--format", self.output.format]
+        if let outputDirectory { arguments += ["--output-dir", outputDirectory] }
         if self.output.bom { arguments.append("--bom") }
         if self.output.excel { arguments.append("--excel") }
         arguments += chart ?? []

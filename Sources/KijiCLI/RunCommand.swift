@@ -28,6 +28,8 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var chartOptions: ChartRunOptions
 
+    @OptionGroup var outputDirectory: OutputDirectoryOptions
+
     func run() throws {
         var chartBase: ChartSpec?
         let outcome = try invocation.execute { runner in
@@ -36,17 +38,20 @@ struct RunCommand: ParsableCommand {
         }
         let run = outcome.run
         let given = try invocation.parsedParameters()
+        let files = try outputDirectory.prepare(run.outputFiles, plugin: run.name)
         let text = outputOptions.writer.render(outcome.table)
         var manifest = Manifest.record(kind: "run", plugin: invocation.plugin, pluginPath: run.path, pluginSource: nil, query: nil,
                                        parameters: run.parameters, givenParameters: given,
                                        corpusArguments: invocation.corpus, corpus: outcome.corpus, filesRead: run.filesRead,
                                        pluginOptions: invocation.pluginOptions, corpusOptions: invocation.corpusOptions,
-                                       mecab: run.mecabDictionary, output: outputOptions, text: text)
+                                       mecab: run.mecabDictionary, output: outputOptions, text: text,
+                                       files: files)
         manifest.chart = chartOptions.arguments
         // Everything is rendered before anything is written; the table, its
         // manifest and the chart are then renamed into place together.
         let chart = try chartOptions.render(outcome, base: chartBase, invocation: invocation, manifest: manifest)
-        try OutputDestination(path: outputOptions.output).write(text, manifest: { _ in manifest }, alongside: chart.map { [$0] } ?? [])
+        let extraFiles = (chart.map { [$0] } ?? []) + OutputDirectoryOptions.paths(of: files)
+        try OutputDestination(path: outputOptions.output).write(text, manifest: { _ in manifest }, alongside: extraFiles)
         let destination = outputOptions.output.map { " -> \($0)" } ?? ""
         Console.note(outcome.summary(suffix: destination))
     }

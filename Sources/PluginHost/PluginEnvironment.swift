@@ -17,6 +17,9 @@ final class PluginEnvironment {
 
     let limits: ResourceLimits
 
+    /// Files written with `kiji.output_file` during a run.
+    let outputFiles = OutputFiles()
+
     init(moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default) throws {
         self.state = try LuaState(memoryLimit: limits.memoryBytes)
         self.limits = limits
@@ -27,7 +30,8 @@ final class PluginEnvironment {
         try OutputHandle.define(in: state)
         try installRequire()
         try installPrint()
-        try KijiLibrary.install(in: state, morphology: morphology, extraFunctions: ["load_data": registerLoadData()])
+        try KijiLibrary.install(in: state, morphology: morphology, extraFunctions: ["load_data": registerLoadData(),
+                                                                                       "output_file": outputFiles.register(in: state)])
     }
 
     /// Runs `body` under the time limit; the limit is lifted afterwards, and

@@ -33,6 +33,8 @@ public final class PluginRunner {
     public var mecabDictionaryInUse: (path: String, description: String)? { environment.morphology.dictionaryInUse }
     /// Told how many documents the plugin has processed (for a progress line).
     public var progress: ProgressMeter?
+    /// Files the last run asked for with `kiji.output_file`, in order.
+    public var outputFiles: [(name: String, text: String)] { environment.outputFiles.files }
     /// The parameters of the last run, defaults filled in, as text.
     public private(set) var lastParameters: [String: String] = [:]
 
@@ -40,7 +42,7 @@ public final class PluginRunner {
     /// (and its Lua state) is gone.
     public var record: PluginRunRecord {
         PluginRunRecord(name: name, path: path, parameters: lastParameters, filesRead: filesRead,
-                        mecabDictionary: mecabDictionaryInUse)
+                        mecabDictionary: mecabDictionaryInUse, outputFiles: outputFiles)
     }
 
     /// Runs the plugin. `parameters` are the user's `key=value` pairs;
@@ -48,13 +50,19 @@ public final class PluginRunner {
     public func run(on documents: [Document], parameters given: [String: String]) throws -> ResultTable {
         let parameters = try spec.resolveParameters(given)
         lastParameters = parameters.mapValues(\.text)
+        environment.outputFiles.reset()
         let params = try pushParameters(parameters)
         defer { params.release() }
         do {
             return try environment.limited {
                 try runCheck(params: params)
                 if let prepare = spec.prepare {
-                    try environment.state.call(prepare) { try $0.push(params); return 1 }
+                    // The corpus lets prepare check parameters against the data (e.g. by= fields).
+                    try environment.state.call(prepare) { stack in
+                        try stack.push(params)
+                        stack.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType)
+                        return 2
+                    }
                 }
                 if let map = spec.map {
                     return try runMap(map, documents: documents, params: params)
@@ -167,6 +175,8 @@ public final class PluginRunner {
         let state = environment.state
         let columns = try resolvedColumns(params: params)
         let output = OutputHandle(columns: columns)
+        environment.outputFiles.accepting = true
+        defer { environment.outputFiles.accepting = false }
         try state.call(run) { stack in
             stack.push(CorpusHandle(documents: documents, progress: progress), as: DocumentBinding.corpusType)
             try stack.push(params)
@@ -283,4 +293,6 @@ public struct PluginRunRecord: Sendable {
     public let parameters: [String: String]
     public let filesRead: [String]
     public let mecabDictionary: (path: String, description: String)?
+    /// The files the plugin asked for with `kiji.output_file`, in order.
+    public let outputFiles: [(name: String, text: String)]
 }

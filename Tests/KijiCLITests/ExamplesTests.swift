@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every example in examples/ runs as examples/README.md shows.
 @Suite struct ExamplesTests {
@@ -78,5 +79,31 @@ import Testing
         #expect(try lines(["query", "return corpus:filter{since=\"2025-01-01\"}:count(\"尖閣\")"]) == ["16"])
         #expect(try lines(["query", "return corpus:filter{where = function(d) return #d.authors > 0 end}:count({\"中国\", \"台湾\"})"])
                 == ["key,value", "中国,14", "台湾,0"])
+    }
+
+    @Test func quantedaWorkflowEndsInPython() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: example("quanteda-workflow.sh"))
+        process.arguments = [folder + "/out"]
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["KIJI": KijiProcess.executable.path, "PYTHON": referencePythonPath]) { $1 }
+        let stdout = folder + "/stdout"
+        FileManager.default.createFile(atPath: stdout, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOfFile: stdout, encoding: .utf8) ==
+                "documents,features,entries\n41,395,1398\nfeature,count\n米,210\n日,188\n同盟,100\n強化,94\n日本,88\n")
+        let keyness = try String(contentsOfFile: folder + "/out/keyness.csv", encoding: .utf8)
+        #expect(keyness.split(separator: "\n")[1] ==
+                "2025,rest,会談,51,13,34.06877977453837,5.3197989894088765e-09,35.1684840550321,0.5985657140297778,1659,2129")
+        let frequency = try String(contentsOfFile: folder + "/out/frequency.csv", encoding: .utf8)
+        #expect(frequency.hasPrefix("year,term,tf,df,tokens_total,documents_total\n2023,中,2,1,25,1\n"))
     }
 }
