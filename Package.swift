@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "TextTests", dependencies: ["Text"]),
-        .testTarget(name: "MorphologyTests", dependencies: ["Morphology"]),
+        .testTarget(name: "MorphologyTests", dependencies: ["Morphology", "Text", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "Corpus", "TestSupport"]),
         .testTarget(name: "KijiCLITests", dependencies: ["KijiCLI", "kiji", "TestSupport"], exclude: ["Fixtures"]),

@@ -1,6 +1,7 @@
 import Corpus
 import Crypto
 import Foundation
+import PluginHost
 
 /// What `-o FILE` records in FILE.manifest.json so a run can be checked and
 /// repeated (`kiji rerun`).
@@ -19,6 +20,8 @@ struct Manifest: Codable, Equatable {
     struct MeCab: Codable, Equatable {
         let dictionary: String
         let version: String
+        /// "IPADIC" or "UniDic" (absent in manifests of kiji before it read UniDic).
+        var format: String?
     }
 
     struct Output: Codable, Equatable {
@@ -92,7 +95,7 @@ extension Manifest {
     static func record(kind: String, plugin: String, pluginPath: String, pluginSource: Data?, query: String?,
                        parameters: [String: String], givenParameters: [String: String], corpusArguments: [String],
                        corpus: Corpus, filesRead: [String], pluginOptions: PluginOptions, corpusOptions: CorpusOptions,
-                       mecab: (path: String, description: String)?, output: OutputOptions, text: String) -> Manifest {
+                       mecab: MeCabDictionaryInUse?, output: OutputOptions, text: String) -> Manifest {
         Manifest(
             kijiVersion: Kiji.configuration.version,
             command: (["kiji"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
@@ -109,7 +112,7 @@ extension Manifest {
             dataFiles: filesRead.filter { $0 != pluginPath }.map { .init(path: absolute($0), sha256: sha256(of: $0)) },
             pluginFolders: pluginOptions.directories.map(absolute),
             layout: corpusOptions.textLayout?.rawValue,
-            mecab: mecab.map { .init(dictionary: $0.path, version: $0.description) },
+            mecab: mecab.map { .init(dictionary: $0.path, version: $0.description, format: $0.format) },
             output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
             created: ISO8601DateFormatter().string(from: Date()))

@@ -27,7 +27,8 @@ struct PluginInvocation: ParsableArguments {
 
         /// The one-line summary for standard error.
         func summary(suffix: String = "") -> String {
-            CorpusLoading.summary(name: runner.name, corpus: corpus, result: "\(table.rows.count) rows", started: started) + suffix
+            CorpusLoading.summary(name: runner.name, corpus: corpus, result: "\(table.rows.count) rows", started: started,
+                                  mecab: runner.mecabDictionaryInUse) + suffix
         }
     }
 
@@ -83,10 +84,13 @@ struct CorpusOptions: ParsableArguments {
 /// Loads corpus arguments for a command, defaulting to the bundled seeds/.
 enum CorpusLoading {
     /// The one-line summary for standard error: documents read, undated, files, result, time.
-    static func summary(name: String, corpus: Corpus, result: String, started: Date) -> String {
+    /// When MeCab was used, the summary names its dictionary, since the
+    /// system default can change when another dictionary is installed.
+    static func summary(name: String, corpus: Corpus, result: String, started: Date, mecab: MeCabDictionaryInUse? = nil) -> String {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let dictionary = mecab.map { ", MeCab \($0.description)" } ?? ""
         return "kiji: \(name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
-            + "\(corpus.files.count) files, \(result) in \(seconds) s"
+            + "\(corpus.files.count) files\(dictionary), \(result) in \(seconds) s"
     }
 
     static func load(_ arguments: [String], options: CorpusOptions) throws -> Corpus {

@@ -87,6 +87,7 @@ struct QueryCommand: ParsableCommand {
                                 output: outputOptions,
                                 text: written).write(beside: output)
         }
-        FileHandle.standardError.write(Data((CorpusLoading.summary(name: "query", corpus: corpus, result: rows, started: started) + "\n").utf8))
+        FileHandle.standardError.write(Data((CorpusLoading.summary(name: "query", corpus: corpus, result: rows, started: started,
+                                                                         mecab: runner.mecabDictionaryInUse) + "\n").utf8))
     }
 }

@@ -35,7 +35,19 @@ enum KijiLibrary {
         }
         let tokenize = state.register(function: "tokenize") { call in
             do {
-                TextBinding.push(try morphology.tokenize(TextNormalizer.nfkc(try call.string(1))), on: call.stack)
+                TextBinding.push(try morphology.tokenize(try call.string(1)), on: call.stack)
+            } catch let error as MeCabError {
+                throw LuaRuntimeError(error.description)
+            }
+            return 1
+        }
+        let mecabDictionary = state.register(function: "mecab_dictionary") { call in
+            do {
+                let dictionary = try morphology.dictionary()
+                call.stack.newTable(records: 3)
+                call.stack.setField("format") { call.stack.push(dictionary.format.rawValue) }
+                call.stack.setField("path") { call.stack.push(dictionary.path) }
+                call.stack.setField("description") { call.stack.push(dictionary.description) }
             } catch let error as MeCabError {
                 throw LuaRuntimeError(error.description)
             }
@@ -77,9 +89,10 @@ enum KijiLibrary {
             return 1
         }
         state.setGlobal("kiji") { stack in
-            stack.newTable(records: 8)
+            stack.newTable(records: 9)
             stack.setField("version") { stack.push(version) }
             stack.setField("tokenize") { stack.push(function: tokenize) }
+            stack.setField("mecab_dictionary") { stack.push(function: mecabDictionary) }
             stack.setField("sentences") { stack.push(function: sentences) }
             stack.setField("matcher") { stack.push(function: matcher) }
             stack.setField("period") { stack.push(function: period) }

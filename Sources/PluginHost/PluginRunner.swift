@@ -30,7 +30,7 @@ public final class PluginRunner {
     /// Code and data files the plugin has read so far (itself, modules, data files).
     public var filesRead: [String] { environment.filesRead }
     /// The MeCab dictionary folder and description, when the plugin used MeCab.
-    public var mecabDictionaryInUse: (path: String, description: String)? { environment.morphology.dictionaryInUse }
+    public var mecabDictionaryInUse: MeCabDictionaryInUse? { environment.morphology.dictionaryInUse.map(MeCabDictionaryInUse.init) }
     /// The parameters of the last run, defaults filled in, as text.
     public private(set) var lastParameters: [String: String] = [:]
 

@@ -23,7 +23,7 @@ public final class QueryRunner {
     /// Code and data files the query read (modules, data files).
     public var filesRead: [String] { environment.filesRead }
     /// The MeCab dictionary folder and description, when the query used MeCab.
-    public var mecabDictionaryInUse: (path: String, description: String)? { environment.morphology.dictionaryInUse }
+    public var mecabDictionaryInUse: MeCabDictionaryInUse? { environment.morphology.dictionaryInUse.map(MeCabDictionaryInUse.init) }
 
     /// Runs `source` (named `chunkName` in errors, e.g. "=(query)" or "@file.lua").
     /// `parameters` are visible as the global table `params` (strings).

@@ -7,19 +7,32 @@ import Text
 enum TextBinding {
     static let matcherType = LuaUserdataType<MatcherHandle>(name: "kiji.Matcher")
 
-    /// Pushes an array of token tables.
+    /// Pushes an array of token tables (fields documented in docs/lua-api.md, doc:tokens()).
     static func push(_ tokens: [Token], on stack: LuaStack) {
         stack.newTable(array: tokens.count)
         for (i, token) in tokens.enumerated() {
             stack.setIndex(i + 1) {
-                stack.newTable(records: 7)
+                let features = token.features
+                stack.newTable(records: 21)
                 stack.setField("surface") { stack.push(token.surface) }
+                stack.setField("raw_surface") { stack.push(token.rawSurface) }
                 stack.setField("base") { stack.push(token.base) }
-                stack.setField("pos") { stack.push(token.pos) }
-                stack.setField("pos_detail") { stack.push(token.posDetail) }
-                stack.setField("reading") { stack.push(token.reading) }
+                stack.setField("raw_base") { stack.push(token.rawBase) }
+                stack.setField("lemma") { stack.push(token.lemma) }
+                stack.setField("pos") { stack.push(features.pos) }
+                stack.setField("pos_detail") { stack.push(features.posDetail) }
+                for (level, name) in ["pos1", "pos2", "pos3", "pos4"].enumerated() {
+                    stack.setField(name) { stack.push(level == 0 ? features.pos : features.posLevels[level - 1]) }
+                }
+                stack.setField("inflection_type") { stack.push(features.inflectionType) }
+                stack.setField("inflection_form") { stack.push(features.inflectionForm) }
+                stack.setField("reading") { stack.push(features.reading) }
+                stack.setField("pronunciation") { stack.push(features.pronunciation) }
+                stack.setField("unknown") { stack.push(token.unknown) }
                 stack.setField("start") { stack.push(token.start) }
                 stack.setField("length") { stack.push(token.length) }
+                stack.setField("raw_start") { stack.push(token.rawStart) }
+                stack.setField("raw_length") { stack.push(token.rawLength) }
             }
         }
     }

@@ -212,6 +212,27 @@ import TestSupport
         #expect(environment.stderr.contains("KIJI_MECAB_DICT=/tmp is not a MeCab dictionary folder (no sys.dic)"))
     }
 
+    @Test func summaryAndManifestNameTheMecabDictionary() throws {
+        let folder = try temporaryFolder()
+        let run = try KijiProcess.run(["query", "return #kiji.tokenize('日米')", try corpus(Self.fixture), "-o", "\(folder)/n.txt"])
+        #expect(run.stderr.contains(" from 1 files, MeCab ipadic-utf8 (IPADIC) 102 UTF-8, 1 value in "))
+        let manifest = try String(contentsOfFile: "\(folder)/n.txt.manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"format\" : \"IPADIC\""))
+        let unidic = try KijiProcess.run(["query", "return kiji.tokenize('日米')[1].base", try corpus(Self.fixture),
+                                          "--mecab-dict", "/var/lib/mecab/dic/unidic"])
+        #expect(unidic.stdout == "日米\n")
+        #expect(unidic.stderr.contains(", MeCab unidic (UniDic) 102 UTF-8, 1 value in "))
+        let plain = try KijiProcess.run(["query", "return #corpus", try corpus(Self.fixture)])
+        #expect(!plain.stderr.contains("MeCab"))
+    }
+
+    @Test func bundledRulesRefuseUniDic() throws {
+        // The stance rules read IPADIC's parts of speech; under UniDic they would silently mean something else.
+        let result = try KijiProcess.run(["run", "stance", try corpus(Self.fixture), "--mecab-dict", "/var/lib/mecab/dic/unidic"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("kiji: plugin 'stance' failed: stance reads IPADIC parts of speech, but this run uses unidic (UniDic) 102 UTF-8; pass --mecab-dict with an IPADIC folder (Debian: /var/lib/mecab/dic/ipadic-utf8)"))
+    }
+
     @Test func validateTakesParameters() throws {
         let folder = try temporaryFolder()
         try write("doc_id,target,stance\na,中国,neutral\n", to: "\(folder)/gold.csv")

@@ -13,6 +13,7 @@
 -- "neutral"; a target that does not occur is "not mentioned".
 
 local positions = require("positions")
+local ipadic = require("ipadic")
 local sentence_at, token_from = positions.sentence_at, positions.token_from
 
 local stance = {}
@@ -39,6 +40,7 @@ end
 
 -- The base forms of a cue, so that 強化する also matches 強化した.
 local function bases_of(text)
+  ipadic.require("stance")
   local bases = {}
   for _, token in ipairs(kiji.tokenize(text)) do bases[#bases + 1] = token.base end
   return bases
@@ -259,6 +261,7 @@ function Scheme:classify(doc)
   for _, target in ipairs(self.targets) do
     local spans = target_spans(target, doc, found)
     if #spans > 0 and not tokens then
+      ipadic.require("stance")
       sentences, tokens = doc:sentences(), doc:tokens()
     end
     local in_scope = {}   -- sentence index -> true
