@@ -143,8 +143,10 @@ public final class MeCabTagger {
                         let surfaceBytes = UnsafeBufferPointer(rebasing: bytes[byteOffset..<(byteOffset + byteLength)])
                         let surfaceText = String(decoding: surfaceBytes, as: UTF8.self)
                         let length = surfaceText.unicodeScalars.count
-                        morphemes.append(RawMorpheme(surface: surfaceText, feature: feature(String(cString: current.pointee.feature)),
-                                                     unknown: stat == MECAB_UNK_NODE, start: scalarsBefore, length: length))
+                        let unknown = stat == MECAB_UNK_NODE
+                        let symbol = unknown ? UnknownSymbols.features(for: surfaceText, format: model.layout.format) : nil
+                        morphemes.append(RawMorpheme(surface: surfaceText, feature: symbol ?? feature(String(cString: current.pointee.feature)),
+                                                     unknown: unknown, start: scalarsBefore, length: length))
                         scanned = byteOffset + byteLength
                         scalarsBefore += length
                     }

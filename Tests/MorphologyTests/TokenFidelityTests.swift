@@ -24,14 +24,18 @@ struct ReferenceMorpheme: Equatable, CustomStringConvertible {
 func mecabReference(_ text: String, dictionary folder: String) throws -> [ReferenceMorpheme] {
     // %f[N] indices of pos1-4, base, lemma, reading; unknown words have only the first fields.
     let (known, unknown) = folder == unidicFolder
-        ? ("%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t%f[10]\t%f[7]\t%f[20]\n", "%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t\t\t\n")
-        : ("%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t%f[6]\t%f[6]\t%f[7]\n", "%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t%f[6]\t%f[6]\t\n")
+        ? ("%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t%f[10]\t%f[7]\t%f[20]\tK\n", "%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t\t\t\tU\n")
+        : ("%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t%f[6]\t%f[6]\t%f[7]\tK\n", "%m\t%f[0]\t%f[1]\t%f[2]\t%f[3]\t%f[6]\t%f[6]\t\tU\n")
     let printed = try mecabOutput(text, arguments: ["-d", folder, "-b", "10000000", "-O", "", "-F", known, "-U", unknown, "-E", ""])
     let clean = { (field: Substring) in field == "*" ? "" : String(field) }
     return printed.split(separator: "\n").map { line in
         let f = line.split(separator: "\t", omittingEmptySubsequences: false)
         let surface = String(f[0])
         let base = clean(f[5]), lemma = clean(f[6])
+        // IPADIC's guess for unknown ASCII symbols is 名詞,サ変接続; kiji says 記号 (see UnknownSymbols).
+        if folder == ipadicFolder && f[8] == "U" && surface.unicodeScalars.allSatisfy(UnknownSymbols.isSymbol) {
+            return ReferenceMorpheme(surface: surface, pos: "記号", posDetail: "(symbol)", base: surface, lemma: surface, reading: "")
+        }
         return ReferenceMorpheme(surface: surface, pos: clean(f[1]), posDetail: f[2...4].map(clean).filter { !$0.isEmpty }.joined(separator: ","),
                                  base: base.isEmpty ? surface : base, lemma: lemma.isEmpty ? (base.isEmpty ? surface : base) : lemma,
                                  reading: clean(f[7]))
@@ -47,6 +51,7 @@ let hostileTexts = [
     "絵文字😀👍🏽と家族👨‍👩‍👧、国旗🇯🇵。",
     "か\u{3099}き\u{309A}く、e\u{301}te\u{301}とｶﾞ",
     "Ｔｒｕｍｐ氏は“ＡＩ”を語った…　全角空白",
+    "ASCIIの記号 (a) [b] {c} / . , ~ ... $5 100% #tag @user",
 ]
 
 func seedTexts() throws -> [String] {
@@ -68,8 +73,9 @@ func seedTexts() throws -> [String] {
         for text in texts {
             let tokens = try tagger.tokenize(text)
             let ours = tokens.map {
-                ReferenceMorpheme(surface: $0.rawSurface, pos: $0.pos, posDetail: $0.posDetail, base: $0.rawBase, lemma: $0.lemma,
-                                  reading: $0.reading)
+                let symbol = $0.unknown && UnknownSymbols.features(for: $0.rawSurface, format: .ipadic) === $0.features
+                return ReferenceMorpheme(surface: $0.rawSurface, pos: $0.pos, posDetail: symbol ? "(symbol)" : $0.posDetail, base: $0.rawBase,
+                                         lemma: $0.lemma, reading: $0.reading)
             }
             let reference = try mecabReference(text, dictionary: folder)
             #expect(ours.count == reference.count)
@@ -111,6 +117,15 @@ func seedTexts() throws -> [String] {
         #expect(tokens.map(\.pos) == ["記号", "名詞", "記号", "助詞", "記号", "名詞", "記号"])
         #expect(tokens[0].posDetail == "括弧開" && tokens[0].base == "(" && tokens[0].rawBase == "（")
         #expect(tokens.map(\.start) == [1, 2, 4, 5, 6, 7, 11])
+    }
+
+    @Test func unknownAsciiSymbolsAreSymbols() throws {
+        let tokens = try MeCabTagger(model: try model(ipadicFolder)).tokenize("(日米) a/b, c. ~ ...")
+        #expect(tokens.map { "\($0.rawSurface):\($0.pos),\($0.posDetail)" } == [
+            "(:記号,括弧開", "日:名詞,固有名詞,地域,国", "米:名詞,固有名詞,地域,国", "):記号,括弧閉", "a:名詞,一般", "/:記号,一般",
+            "b:名詞,一般", ",:記号,読点", "c:名詞,一般", ".:記号,句点", "~:記号,一般", "...:記号,一般",
+        ])
+        #expect(tokens[0].unknown && tokens[0].base == "(")
     }
 
     @Test func offsetsAcrossNormalisationThatChangesLengths() throws {
