@@ -62,6 +62,8 @@ struct QueryCommand: ParsableCommand {
             result = try runner.run(source, chunkName: chunkName, on: corpus.documents, parameters: try ParameterList.parse(parameters))
         } catch let error as PluginError {
             throw KijiFailure.runtime(error.description.replacingOccurrences(of: "plugin 'query' failed: ", with: "query failed: "))
+        } catch let error as PluginUsageError {
+            throw KijiFailure.usage(error.description)
         }
         let rows: String
         let written: String

@@ -41,6 +41,7 @@ public final class PluginRunner {
         lastParameters = parameters.mapValues(\.text)
         let params = pushParameters(parameters)
         defer { params.release() }
+        environment.dataFiles.allow(parameters: given)
         do {
             return try environment.limited {
                 if let prepare = spec.prepare {
@@ -52,7 +53,7 @@ public final class PluginRunner {
                 return try runFreeForm(spec.run!, documents: documents, params: params)
             }
         } catch let error as LuaScriptError {
-            throw PluginError(plugin: spec.name, scriptError: error)
+            throw environment.inputError(instead: error, plugin: spec.name)
         }
     }
 

@@ -29,6 +29,7 @@ public final class QueryRunner {
     /// `parameters` are visible as the global table `params` (strings).
     public func run(_ source: String, chunkName: String, on documents: [Document], parameters: [String: String] = [:]) throws -> QueryResult {
         let state = environment.state
+        environment.dataFiles.allow(parameters: parameters)
         state.setGlobal("corpus") { $0.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType) }
         state.setGlobal("params") { stack in
             stack.newTable(records: parameters.count)
@@ -41,7 +42,7 @@ public final class QueryRunner {
             defer { result.release() }
             return try Self.convert(result, in: state)
         } catch let error as LuaScriptError {
-            throw PluginError(plugin: "query", scriptError: error)
+            throw environment.inputError(instead: error, plugin: "query")
         }
     }
 

@@ -56,16 +56,21 @@ enum TextBinding {
     /// `doc:tokens()` and `doc:sentences()`.
     static func addDocumentMethods(to behaviour: inout LuaUserdataBehaviour<Document>, morphology: MorphologyService) {
         behaviour.methods["tokens"] = { call, doc in
-            do {
-                push(try morphology.tokens(for: doc), on: call.stack)
-            } catch let error as MeCabError {
-                throw LuaRuntimeError(error.description)
-            }
+            push(try tokens(of: doc, morphology: morphology), on: call.stack)
             return 1
         }
         behaviour.methods["sentences"] = { call, doc in
             push(SentenceSplitter.split(doc.text), raw: SentenceSplitter.split(doc.rawText), on: call.stack)
             return 1
+        }
+    }
+
+    /// The document's tokens; MeCab's errors become Lua errors.
+    static func tokens(of doc: Document, morphology: MorphologyService) throws -> [Token] {
+        do {
+            return try morphology.tokens(for: doc)
+        } catch let error as MeCabError {
+            throw LuaRuntimeError(error.description)
         }
     }
 

@@ -116,7 +116,7 @@ import TestSupport
     @Test func testCommandReportsPassesAndFailures() throws {
         let all = try KijiProcess.run(["test"])
         #expect(all.status == 0)
-        #expect(all.stdout.hasSuffix("12 passed, 0 failed\n"))
+        #expect(all.stdout.hasSuffix("15 passed, 0 failed\n"))
         let folder = try temporaryFolder()
         try write("""
             return { name = "counter", columns = {"n"},
