@@ -54,6 +54,8 @@ struct Manifest: Codable, Equatable {
     var pluginFolders: [String]
     /// `--layout` for .txt files, when not detected (nil: auto).
     var layout: String?
+    /// `--where`, `--since`, `--until` and `--dates` as given (absent: none).
+    var filters: [String]?
     var mecab: MeCab?
     var output: Output
     var created: String
@@ -112,6 +114,7 @@ extension Manifest {
             dataFiles: filesRead.filter { $0 != pluginPath }.map { .init(path: absolute($0), sha256: sha256(of: $0)) },
             pluginFolders: pluginOptions.directories.map(absolute),
             layout: corpusOptions.textLayout?.rawValue,
+            filters: corpusOptions.filter.arguments.isEmpty ? nil : corpusOptions.filter.arguments,
             mecab: mecab.map { .init(dictionary: $0.path, version: $0.description, format: $0.format) },
             output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
@@ -140,6 +143,7 @@ extension Manifest {
         for folder in pluginFolders { arguments += ["--plugins", folder] }
         if let mecab { arguments += ["--mecab-dict", mecab.dictionary] }
         if let layout { arguments += ["--layout", layout] }
+        arguments += filters ?? []
         arguments += ["--output", output, "--format", self.output.format]
         if self.output.bom { arguments.append("--bom") }
         if self.output.excel { arguments.append("--excel") }

@@ -72,6 +72,8 @@ struct CorpusOptions: ParsableArguments {
         "The layout of .txt files: auto (detect per file, the default), listing, summaries or article.", valueName: "LAYOUT"))
     var layout: String = "auto"
 
+    @OptionGroup var filter: FilterOptions
+
     func validate() throws {
         guard layout == "auto" || TextLayout(rawValue: layout) != nil else {
             throw ValidationError("--layout must be auto, listing, summaries or article, not '\(layout)'")
@@ -88,9 +90,10 @@ enum CorpusLoading {
     /// system default can change when another dictionary is installed.
     static func summary(name: String, corpus: Corpus, result: String, started: Date, mecab: MeCabDictionaryInUse? = nil) -> String {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        let filtered = corpus.filteredOut > 0 ? " (\(corpus.filteredOut) more left out by filters)" : ""
         let dictionary = mecab.map { ", MeCab \($0.description)" } ?? ""
         return "kiji: \(name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
-            + "\(corpus.files.count) files\(dictionary), \(result) in \(seconds) s"
+            + "\(corpus.files.count) files\(filtered)\(dictionary), \(result) in \(seconds) s"
     }
 
     static func load(_ arguments: [String], options: CorpusOptions) throws -> Corpus {
@@ -107,6 +110,10 @@ enum CorpusLoading {
         } catch let error as CorpusError {
             throw KijiFailure.usage(error.description)
         }
+        let filter = try options.filter.filter()
+        for warning in filter.warnings(for: corpus.documents) {
+            FileHandle.standardError.write(Data("kiji: warning: --where: \(warning)\n".utf8))
+        }
         for folder in corpus.emptyFolders {
             FileHandle.standardError.write(Data("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file\n".utf8))
         }
@@ -119,7 +126,7 @@ enum CorpusLoading {
         if corpus.skipped.count > 5 {
             FileHandle.standardError.write(Data("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files\n".utf8))
         }
-        return corpus
+        return corpus.keeping(filter)
     }
 }
 
