@@ -58,8 +58,6 @@ public final class MeCabTagger {
     /// Parsed feature strings: a corpus has a few tens of thousands of
     /// distinct ones behind millions of tokens.
     private var features: [String: MorphemeFeatures] = [:]
-    /// NFKC of surfaces and of the text between them, which repeat as often.
-    private var normalized: [String: String] = [:]
 
     public init(model: MeCabModel) throws {
         guard let tagger = mecab_model_new_tagger(model.model) else { throw MeCabError("MeCab cannot create a tagger") }
@@ -164,10 +162,9 @@ public final class MeCabTagger {
         return parsed
     }
 
+    /// NFKC of a surface or gap. Not cached: ICU's quick check passes most
+    /// pieces unchanged faster than Swift can hash a Japanese string.
     private func nfkc(_ text: String) -> String {
-        if let cached = normalized[text] { return cached }
-        let result = TextNormalizer.nfkc(text)
-        if normalized.count < 200_000 { normalized[text] = result }
-        return result
+        TextNormalizer.nfkc(text)
     }
 }
