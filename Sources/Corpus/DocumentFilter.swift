@@ -24,14 +24,17 @@ public struct FieldCondition: Equatable, Sendable, CustomStringConvertible {
             return name
         }
         let list = { (values: Substring) in values.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
-        if let range = trimmed.range(of: " not in ") {
-            self.init(field: try field(trimmed[..<range.lowerBound]), values: list(trimmed[range.upperBound...]), negated: true)
-        } else if let range = trimmed.range(of: " in ") {
-            self.init(field: try field(trimmed[..<range.lowerBound]), values: list(trimmed[range.upperBound...]))
-        } else if let range = trimmed.range(of: "!=") {
-            self.init(field: try field(trimmed[..<range.lowerBound]), values: [String(trimmed[range.upperBound...])], negated: true)
-        } else if let range = trimmed.range(of: "=") {
-            self.init(field: try field(trimmed[..<range.lowerBound]), values: [String(trimmed[range.upperBound...])])
+        // The operator that comes first wins, so values may contain the others (title=a in b).
+        let operators = [" not in ", " in ", "!=", "="].compactMap { op in trimmed.range(of: op).map { (op, $0) } }
+        if let (op, range) = operators.min(by: { $0.1.lowerBound < $1.1.lowerBound }) {
+            let name = try field(trimmed[..<range.lowerBound])
+            let rest = trimmed[range.upperBound...]
+            switch op {
+            case " not in ": self.init(field: name, values: list(rest), negated: true)
+            case " in ": self.init(field: name, values: list(rest))
+            case "!=": self.init(field: name, values: [String(rest)], negated: true)
+            default: self.init(field: name, values: [String(rest)])
+            }
         } else {
             throw FilterError("--where '\(text)' is not FIELD=VALUE, FIELD!=VALUE, 'FIELD in A,B' or 'FIELD not in A,B'")
         }

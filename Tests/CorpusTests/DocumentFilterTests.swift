@@ -26,6 +26,8 @@ import Testing
         #expect(try kept("date_origin=text") == ["b"])
         #expect(try kept("page=") == ["b", "c"])  // an empty value keeps documents without the field
         #expect(try kept("category in 政治,経済", "id!=a") == ["b"])  // every condition must hold
+        #expect(try FieldCondition(parsing: "title=a in b") == FieldCondition(field: "title", values: ["a in b"]))
+        #expect(try FieldCondition(parsing: "title in a=b,c") == FieldCondition(field: "title", values: ["a=b", "c"]))
     }
 
     @Test func datesAndStatedDates() {
