@@ -4,7 +4,7 @@ import PackageDescription
 // Layers, bottom to top (see docs/architecture.md):
 // CLua -> CLuaShims -> LuaBridge ─┐
 // Text -> Corpus ─────────────────┤
-// CMeCab -> Morphology ───────────┴─> PluginHost -> KijiCLI -> kiji
+// CMeCab -> Morphology -> Lexicon ┴─> PluginHost -> KijiCLI -> kiji
 // Corpus -> Charts (SVG, HTML reports, graph exports; no Lua) ──────┘
 let package = Package(
     name: "kiji",
@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,11 +34,12 @@ let package = Package(
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShims"]),
         .target(name: "Text", dependencies: ["CTextShims"]),
         .target(name: "Morphology", dependencies: ["CMeCab", "Text"]),
+        .target(name: "Lexicon", dependencies: ["Morphology", "Text", .product(name: "Yams", package: "Yams")]),
         .target(name: "Corpus", dependencies: ["Text", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "Charts", dependencies: ["Corpus", "Text"]),
         .target(
             name: "PluginHost",
-            dependencies: ["LuaBridge", "Corpus", "Text", "Morphology", "ProcessSupport", "Charts", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["LuaBridge", "Corpus", "Text", "Morphology", "ProcessSupport", "Charts", "Lexicon", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "KijiCLI",
@@ -58,7 +60,8 @@ let package = Package(
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),
         .testTarget(name: "ProcessSupportTests", dependencies: ["ProcessSupport", "TestSupport"]),
         .testTarget(name: "TextTests", dependencies: ["Text"]),
-        .testTarget(name: "MorphologyTests", dependencies: ["Morphology"]),
+        .testTarget(name: "MorphologyTests", dependencies: ["Morphology", "Text", "TestSupport"]),
+        .testTarget(name: "LexiconTests", dependencies: ["Lexicon", "Morphology", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "PluginHostTests", dependencies: ["PluginHost", "Corpus", "TestSupport"]),

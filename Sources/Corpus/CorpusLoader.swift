@@ -47,10 +47,18 @@ public struct Corpus: Sendable {
     /// Whether this is the result of `deduplicated()`.
     public private(set) var wasDeduplicated = false
 
+    /// The same corpus (files, notes, what was dropped) with other documents.
+    func with(documents kept: [Document]) -> Corpus {
+        var result = Corpus(documents: kept, files: files, skipped: skipped, converted: converted, emptyFolders: emptyFolders)
+        result.droppedBoilerplate = droppedBoilerplate
+        result.droppedDuplicates = droppedDuplicates
+        result.wasDeduplicated = wasDeduplicated
+        return result
+    }
+
     /// The corpus without duplicates and page boilerplate (see ``DuplicateMarker``).
     public func deduplicated() -> Corpus {
-        var result = Corpus(documents: documents.filter { $0.duplicateOf == nil && !$0.isBoilerplate }, files: files,
-                            skipped: skipped, converted: converted, emptyFolders: emptyFolders)
+        var result = with(documents: documents.filter { $0.duplicateOf == nil && !$0.isBoilerplate })
         result.droppedBoilerplate = droppedBoilerplate + documents.count(where: \.isBoilerplate)
         result.droppedDuplicates = droppedDuplicates + documents.count { $0.duplicateOf != nil && !$0.isBoilerplate }
         result.wasDeduplicated = true

@@ -1,6 +1,7 @@
 import Corpus
 import Crypto
 import Foundation
+import PluginHost
 
 /// What `-o FILE` records in FILE.manifest.json so a run can be checked and
 /// repeated (`kiji rerun`).
@@ -19,6 +20,8 @@ struct Manifest: Codable, Equatable {
     struct MeCab: Codable, Equatable {
         let dictionary: String
         let version: String
+        /// "IPADIC" or "UniDic" (absent in manifests of kiji before it read UniDic).
+        var format: String?
     }
 
     struct Output: Codable, Equatable {
@@ -53,6 +56,8 @@ struct Manifest: Codable, Equatable {
     var layout: String?
     /// `--dedupe`: duplicates and page boilerplate dropped (nil: not given).
     var dedupe: Bool?
+    /// `--where`, `--since`, `--until` and `--dates` as given (absent: none).
+    var filters: [String]?
     var mecab: MeCab?
     var output: Output
     /// `--chart FILE` and the chart options of the run, replayed by rerun (nil: no chart).
@@ -99,7 +104,7 @@ extension Manifest {
     static func record(kind: String, plugin: String, pluginPath: String, pluginSource: Data?, query: String?,
                        parameters: [String: String], givenParameters: [String: String], corpusArguments: [String],
                        corpus: Corpus, filesRead: [String], pluginOptions: PluginOptions, corpusOptions: CorpusOptions,
-                       mecab: (path: String, description: String)?, output: OutputOptions, text: String,
+                       mecab: MeCabDictionaryInUse?, output: OutputOptions, text: String,
                        files: (directory: String, contents: [(name: String, data: Data)])? = nil) -> Manifest {
         Manifest(
             kijiVersion: Kiji.configuration.version,
@@ -118,7 +123,8 @@ extension Manifest {
             pluginFolders: pluginOptions.directories.map(absolute),
             layout: corpusOptions.textLayout?.rawValue,
             dedupe: corpusOptions.dedupe ? true : nil,
-            mecab: mecab.map { .init(dictionary: $0.path, version: $0.description) },
+            filters: corpusOptions.filter.arguments.isEmpty ? nil : corpusOptions.filter.arguments,
+            mecab: mecab.map { .init(dictionary: $0.path, version: $0.description, format: $0.format) },
             output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
             chart: nil,
@@ -149,6 +155,7 @@ extension Manifest {
         if let mecab { arguments += ["--mecab-dict", mecab.dictionary] }
         if let layout { arguments += ["--layout", layout] }
         if dedupe == true { arguments.append("--dedupe") }
+        arguments += filters ?? []
         arguments += ["--output", output, "--format", self.output.format]
         if let outputDirectory { arguments += ["--output-dir", outputDirectory] }
         if self.output.bom { arguments.append("--bom") }

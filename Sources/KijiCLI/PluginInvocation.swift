@@ -28,7 +28,8 @@ struct PluginInvocation: ParsableArguments {
 
         /// The one-line summary for standard error.
         func summary(suffix: String = "") -> String {
-            CorpusLoading.summary(name: run.name, corpus: corpus, result: "\(table.rows.count) rows", started: started) + suffix
+            CorpusLoading.summary(name: run.name, corpus: corpus, result: "\(table.rows.count) rows", started: started,
+                                  mecab: run.mecabDictionary) + suffix
         }
     }
 
@@ -85,6 +86,8 @@ struct CorpusOptions: ParsableArguments {
         "Drop documents whose normalised text repeats an earlier one, and listing pages' descriptions of themselves, before the plugin sees the corpus (see the documents plugin's duplicate_of and boilerplate columns)."))
     var dedupe = false
 
+    @OptionGroup var filter: FilterOptions
+
     func validate() throws {
         guard layout == "auto" || TextLayout(rawValue: layout) != nil else {
             throw ValidationError("--layout must be auto, listing, summaries or article, not '\(layout)'")
@@ -97,12 +100,16 @@ struct CorpusOptions: ParsableArguments {
 /// Loads corpus arguments for a command, defaulting to the bundled seeds/.
 enum CorpusLoading {
     /// The one-line summary for standard error: documents read, undated, files, result, time.
-    static func summary(name: String, corpus: Corpus, result: String, started: Date) -> String {
+    /// When MeCab was used, the summary names its dictionary, since the
+    /// system default can change when another dictionary is installed.
+    static func summary(name: String, corpus: Corpus, result: String, started: Date, mecab: MeCabDictionaryInUse? = nil) -> String {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         let dropped = corpus.wasDeduplicated
             ? " (dropped \(corpus.droppedDuplicates) duplicate\(corpus.droppedDuplicates == 1 ? "" : "s") and \(corpus.droppedBoilerplate) boilerplate)" : ""
+        let filtered = corpus.filteredOut > 0 ? " (\(corpus.filteredOut) more left out by filters)" : ""
+        let dictionary = mecab.map { ", MeCab \($0.description)" } ?? ""
         return "kiji: \(name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
-            + "\(corpus.files.count) files\(dropped), \(result) in \(seconds) s"
+            + "\(corpus.files.count) files\(dropped)\(filtered)\(dictionary), \(result) in \(seconds) s"
     }
 
     static func load(_ arguments: [String], options: CorpusOptions) throws -> Corpus {
@@ -120,6 +127,10 @@ enum CorpusLoading {
             throw KijiFailure.usage(error.description)
         }
         if options.dedupe { corpus = corpus.deduplicated() }
+        let filter = try options.filter.filter()
+        for warning in filter.warnings(for: corpus.documents) {
+            Console.note("kiji: warning: --where: \(warning)")
+        }
         for folder in corpus.emptyFolders {
             Console.note("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file")
         }
@@ -132,7 +143,7 @@ enum CorpusLoading {
         if corpus.skipped.count > 5 {
             Console.note("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files")
         }
-        return corpus
+        return corpus.keeping(filter)
     }
 }
 

@@ -62,6 +62,8 @@ struct QueryCommand: ParsableCommand {
             result = try runner.run(source, chunkName: chunkName, on: corpus.documents, parameters: try ParameterList.parse(parameters))
         } catch let error as PluginError {
             throw KijiFailure.runtime(error.description.replacingOccurrences(of: "plugin 'query' failed: ", with: "query failed: "))
+        } catch let error as PluginUsageError {
+            throw KijiFailure.usage(error.description)
         }
         let parameters = try ParameterList.parse(self.parameters)
         let filesRead = runner.filesRead, mecab = runner.mecabDictionaryInUse
@@ -84,6 +86,6 @@ struct QueryCommand: ParsableCommand {
             rows = "\(table.rows.count) rows"
             try outputOptions.write(table, manifest: manifest)
         }
-        Console.note(CorpusLoading.summary(name: "query", corpus: corpus, result: rows, started: started))
+        Console.note(CorpusLoading.summary(name: "query", corpus: corpus, result: rows, started: started, mecab: mecab))
     }
 }

@@ -1,8 +1,10 @@
 import Foundation
 
 /// Finds the MeCab dictionary: `--mecab-dict DIR`, then `KIJI_MECAB_DICT`,
-/// then the dictionaries `mecab-config --dicdir` and `/etc/mecabrc` point
-/// to, then Debian's usual folders.
+/// then IPADIC wherever it is installed, and only then the system default
+/// (`mecab-config --dicdir`, `/etc/mecabrc`, Debian's `debian` alternative).
+/// IPADIC comes first because installing UniDic makes it Debian's default,
+/// and a run must not change meaning because a package was installed.
 public enum DictionaryLocator {
     public static let installHint = "install it with 'sudo apt-get install mecab-ipadic-utf8', or pass --mecab-dict DIR or set KIJI_MECAB_DICT"
 
@@ -18,12 +20,12 @@ public enum DictionaryLocator {
             return fromEnvironment
         }
         var candidates: [String] = []
-        if let dicdir = mecabConfigDicdir() {
-            candidates += ["\(dicdir)/ipadic-utf8", "\(dicdir)/ipadic", dicdir]
-        }
-        candidates += ["/var/lib/mecab/dic/ipadic-utf8"]
+        let dicdir = mecabConfigDicdir()
+        if let dicdir { candidates += ["\(dicdir)/ipadic-utf8", "\(dicdir)/ipadic"] }
+        candidates += ["/var/lib/mecab/dic/ipadic-utf8", "/usr/share/mecab/dic/ipadic", "/usr/local/lib/mecab/dic/ipadic"]
+        if let dicdir { candidates.append(dicdir) }
         if let rc = mecabrcDicdir() { candidates.append(rc) }
-        candidates += ["/var/lib/mecab/dic/debian", "/usr/share/mecab/dic/ipadic", "/usr/local/lib/mecab/dic/ipadic"]
+        candidates += ["/var/lib/mecab/dic/debian"]
         guard let found = candidates.first(where: hasDictionary) else {
             throw MeCabError("no MeCab dictionary found (looked in \(candidates.joined(separator: ", "))); \(installHint)")
         }

@@ -1,22 +1,6 @@
 import CMeCab
 import Foundation
-
-/// One morpheme as MeCab (with IPADIC) sees it.
-public struct Token: Equatable, Sendable {
-    public let surface: String
-    /// The dictionary form (原形); the surface when the dictionary has none.
-    public let base: String
-    /// The top-level part of speech, e.g. 名詞.
-    public let pos: String
-    /// The sub-categories that are set, joined by commas, e.g. 固有名詞,人名,姓.
-    public let posDetail: String
-    /// The reading in katakana, or "" for unknown words.
-    public let reading: String
-    /// Position of the first character in the tokenised text, 1-based, in code points.
-    public let start: Int
-    /// Length in code points.
-    public let length: Int
-}
+import Text
 
 /// MeCab could not start or could not parse.
 public struct MeCabError: Error, CustomStringConvertible, Sendable {
@@ -30,8 +14,10 @@ public final class MeCabModel: @unchecked Sendable {
     let model: OpaquePointer
     /// The dictionary folder in use.
     public let dictionaryPath: String
-    /// The dictionary's version and charset, e.g. "ipadic 102 utf-8".
+    /// The dictionary's folder name, family, version and charset, e.g. "ipadic-utf8 (IPADIC) 102 utf-8".
     public let dictionaryDescription: String
+    /// Where each token field sits in the dictionary's features.
+    public let layout: FeatureLayout
 
     public init(dictionary: String) throws {
         guard FileManager.default.fileExists(atPath: dictionary + "/sys.dic") else {
@@ -48,7 +34,9 @@ public final class MeCabModel: @unchecked Sendable {
             charset = String(cString: info.pointee.charset)
             version = Int(info.pointee.version)
         }
-        self.dictionaryDescription = "\((dictionary as NSString).lastPathComponent) \(version) \(charset)"
+        let layout = FeatureLayout.detect(folder: dictionary)
+        self.layout = layout
+        self.dictionaryDescription = "\((dictionary as NSString).lastPathComponent) (\(layout.format.displayName)) \(version) \(charset)"
         guard charset.lowercased().replacingOccurrences(of: "-", with: "") == "utf8" else {
             mecab_model_destroy(model)
             throw MeCabError("the MeCab dictionary \(dictionary) is encoded in \(charset), not UTF-8; install mecab-ipadic-utf8 and use its folder")
@@ -69,14 +57,7 @@ public final class MeCabTagger {
     private let lattice: OpaquePointer
     /// Parsed feature strings: a corpus has a few tens of thousands of
     /// distinct ones behind millions of tokens.
-    private var features: [String: Feature] = [:]
-
-    struct Feature {
-        let base: String
-        let pos: String
-        let posDetail: String
-        let reading: String
-    }
+    private var features: [String: MorphemeFeatures] = [:]
 
     public init(model: MeCabModel) throws {
         guard let tagger = mecab_model_new_tagger(model.model) else { throw MeCabError("MeCab cannot create a tagger") }
@@ -94,21 +75,52 @@ public final class MeCabTagger {
         mecab_destroy(tagger)
     }
 
-    /// The morphemes of `text`, line by line (MeCab sees one line at a time),
-    /// with positions in code points of `text`.
+    /// The morphemes of `text` as written, line by line (MeCab sees one line
+    /// at a time), with positions in code points of `text` and of NFKC(`text`).
     public func tokenize(_ text: String) throws -> [Token] {
         var tokens: [Token] = []
-        var lineStart = 0  // code points before the current line
+        var rawLineStart = 0, normalizedLineStart = 0  // code points before the current line
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            try tokenize(line: String(line), offset: lineStart, into: &tokens)
-            lineStart += line.unicodeScalars.count + 1
+            let line = String(line)
+            let normalizedLength = TextNormalizer.nfkc(line).unicodeScalars.count
+            try tokenize(line: line, rawOffset: rawLineStart, normalizedOffset: normalizedLineStart,
+                         normalizedLength: normalizedLength, into: &tokens)
+            rawLineStart += line.unicodeScalars.count + 1
+            normalizedLineStart += normalizedLength + 1
         }
         return tokens
     }
 
-    private func tokenize(line: String, offset: Int, into tokens: inout [Token]) throws {
+    /// A morpheme before its normalised position is known.
+    private struct RawMorpheme {
+        let surface: String
+        let feature: MorphemeFeatures
+        let unknown: Bool
+        let start: Int  // code points from the line start, 0-based
+        let length: Int
+    }
+
+    private func tokenize(line: String, rawOffset: Int, normalizedOffset: Int, normalizedLength: Int,
+                          into tokens: inout [Token]) throws {
         guard !line.isEmpty else { return }
+        let morphemes = try parse(line)
+        let scalars = Array(line.unicodeScalars)
+        var cuts: Set<Int> = []
+        for morpheme in morphemes { cuts.formUnion([morpheme.start, morpheme.start + morpheme.length]) }
+        let positions = NormalizedPositions(line: scalars, cuts: cuts, normalizedLength: normalizedLength, nfkc: nfkc)
+        for morpheme in morphemes {
+            let from = positions.offsets[morpheme.start] ?? 0
+            let to = positions.offsets[morpheme.start + morpheme.length] ?? from
+            tokens.append(Token(surface: nfkc(morpheme.surface), rawSurface: morpheme.surface, features: morpheme.feature,
+                                unknown: morpheme.unknown, start: normalizedOffset + from + 1, length: max(0, to - from),
+                                rawStart: rawOffset + morpheme.start + 1, rawLength: morpheme.length))
+        }
+    }
+
+    /// MeCab's morphemes of one line, with code-point positions in it.
+    private func parse(_ line: String) throws -> [RawMorpheme] {
         var line = line
+        var morphemes: [RawMorpheme] = []
         try line.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
             try base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
@@ -129,10 +141,10 @@ public final class MeCabTagger {
                         let surfaceBytes = UnsafeBufferPointer(rebasing: bytes[byteOffset..<(byteOffset + byteLength)])
                         let surfaceText = String(decoding: surfaceBytes, as: UTF8.self)
                         let length = surfaceText.unicodeScalars.count
-                        let feature = self.feature(String(cString: current.pointee.feature))
-                        tokens.append(Token(surface: surfaceText, base: feature.base.isEmpty ? surfaceText : feature.base,
-                                            pos: feature.pos, posDetail: feature.posDetail, reading: feature.reading,
-                                            start: offset + scalarsBefore + 1, length: length))
+                        let unknown = stat == MECAB_UNK_NODE
+                        let symbol = unknown ? UnknownSymbols.features(for: surfaceText, format: model.layout.format) : nil
+                        morphemes.append(RawMorpheme(surface: surfaceText, feature: symbol ?? feature(String(cString: current.pointee.feature)),
+                                                     unknown: unknown, start: scalarsBefore, length: length))
                         scanned = byteOffset + byteLength
                         scalarsBefore += length
                     }
@@ -140,17 +152,19 @@ public final class MeCabTagger {
                 }
             }
         }
+        return morphemes
     }
 
-    /// IPADIC features: 品詞,細分類1,細分類2,細分類3,活用型,活用形,原形,読み,発音.
-    /// An empty base means "the surface" (unknown words).
-    private func feature(_ text: String) -> Feature {
+    private func feature(_ text: String) -> MorphemeFeatures {
         if let cached = features[text] { return cached }
-        let fields = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        let field = { (index: Int) -> String in index < fields.count && fields[index] != "*" ? fields[index] : "" }
-        let parsed = Feature(base: field(6), pos: field(0), posDetail: (1...3).map(field).filter { !$0.isEmpty }.joined(separator: ","),
-                             reading: field(7))
+        let parsed = model.layout.parse(text)
         features[text] = parsed
         return parsed
+    }
+
+    /// NFKC of a surface or gap. Not cached: ICU's quick check passes most
+    /// pieces unchanged faster than Swift can hash a Japanese string.
+    private func nfkc(_ text: String) -> String {
+        TextNormalizer.nfkc(text)
     }
 }

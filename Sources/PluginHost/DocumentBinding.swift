@@ -1,3 +1,4 @@
+import Foundation
 import Corpus
 import LuaBridge
 import Text
@@ -233,18 +234,20 @@ final class TermCache {
     }
 }
 
-/// The options of `corpus:filter{since=, until=, source=, where=}`.
+/// The options of `corpus:filter{since=, until=, source=, meta=, where=}`.
 struct CorpusFilter {
     var since: CalendarDate?
     var until: CalendarDate?
     var source: String?
     var predicate: LuaReference?
+    /// `meta = { field = "value" or {"a", "b"} }`: the Corpus layer's field conditions.
+    var fields = DocumentFilter()
 
     init(call: LuaCall, argument: Int32) throws {
         let options = try call.table(argument)
         for key in options.entries.keys {
-            guard case .string(let name) = key, ["since", "until", "source", "where"].contains(name) else {
-                throw call.argumentError(argument, "unknown option '\(key)' (use since, until, source, where)")
+            guard case .string(let name) = key, ["since", "until", "source", "meta", "where"].contains(name) else {
+                throw call.argumentError(argument, "unknown option '\(key)' (use since, until, source, meta, where)")
             }
         }
         func date(_ key: String) throws -> CalendarDate? {
@@ -263,6 +266,7 @@ struct CorpusFilter {
         case .string(let text): source = text
         case let other: throw call.argumentError(argument, "source must be a string, not \(other.typeName)")
         }
+        fields.conditions = try Self.metaConditions(options["meta"], call: call, argument: argument)
         switch options["where"] {
         case .none: predicate = nil
         case .function(let function): predicate = function
@@ -270,11 +274,43 @@ struct CorpusFilter {
         }
     }
 
+    /// `meta = { category = "スポーツ", year = {"2024", "2025"} }`, in field-name order.
+    static func metaConditions(_ value: LuaValue, call: LuaCall, argument: Int32) throws -> [FieldCondition] {
+        guard case .table(let table) = value else {
+            if value.isNil { return [] }
+            throw call.argumentError(argument, "meta must be a table such as { category = \"sports\" }, not \(value.typeName)")
+        }
+        let text = { (value: LuaValue) -> String? in
+            switch value {
+            case .string(let s): s
+            case .integer(let i): String(i)
+            case .boolean(let b): b ? "true" : "false"
+            default: nil
+            }
+        }
+        return try table.entries.keys.map(\.description).sorted().map { field in
+            let entry = table[field]
+            if let single = text(entry) { return FieldCondition(field: field, values: [single]) }
+            guard let list = entry.table?.array, !list.isEmpty else {
+                throw call.argumentError(argument, "meta.\(field) must be a value or a non-empty list of values, not \(entry.typeName)")
+            }
+            return FieldCondition(field: field, values: try list.map { item in
+                guard let value = text(item) else { throw call.argumentError(argument, "meta.\(field) lists a \(item.typeName)") }
+                return value
+            })
+        }
+    }
+
     /// Documents that pass every given condition, in order. With since or
-    /// until, undated documents are left out.
+    /// until, undated documents are left out. A `meta` field that no
+    /// document has gets a warning naming the nearest one.
     func apply(to documents: [Document], call: LuaCall) throws -> [Document] {
         defer { predicate?.release() }
+        for warning in fields.warnings(for: documents) {
+            FileHandle.standardError.write(Data("kiji: warning: corpus:filter{meta}: \(warning)\n".utf8))
+        }
         return try documents.filter { doc in
+            if !fields.accepts(doc) { return false }
             if since != nil || until != nil {
                 guard let date = doc.date else { return false }
                 if let since, date < since { return false }

@@ -49,7 +49,19 @@ enum KijiLibrary {
         }
         let tokenize = state.register(function: "tokenize") { call in
             do {
-                try TextBinding.push(try morphology.tokenize(TextNormalizer.nfkc(try call.string(1))), on: call.stack)
+                try TextBinding.push(try morphology.tokenize(try call.string(1)), on: call.stack)
+            } catch let error as MeCabError {
+                throw LuaRuntimeError(error.description)
+            }
+            return 1
+        }
+        let mecabDictionary = state.register(function: "mecab_dictionary") { call in
+            do {
+                let dictionary = try morphology.dictionary()
+                try call.stack.newTable(records: 3)
+                try call.stack.setField("format") { call.stack.push(dictionary.format.rawValue) }
+                try call.stack.setField("path") { call.stack.push(dictionary.path) }
+                try call.stack.setField("description") { call.stack.push(dictionary.description) }
             } catch let error as MeCabError {
                 throw LuaRuntimeError(error.description)
             }
@@ -95,9 +107,10 @@ enum KijiLibrary {
             return 1
         }
         try state.setGlobal("kiji") { stack in
-            try stack.newTable(records: 8)
+            try stack.newTable(records: 9)
             try stack.setField("version") { stack.push(version) }
             try stack.setField("tokenize") { stack.push(function: tokenize) }
+            try stack.setField("mecab_dictionary") { stack.push(function: mecabDictionary) }
             try stack.setField("sentences") { stack.push(function: sentences) }
             try stack.setField("matcher") { stack.push(function: matcher) }
             try stack.setField("period") { stack.push(function: period) }

@@ -7,8 +7,8 @@ final class MorphologyService {
     /// `--mecab-dict`, when given.
     let dictionaryOverride: String?
     private var tagger: MeCabTagger?
-    /// The dictionary folder and its description, once MeCab has been used.
-    private(set) var dictionaryInUse: (path: String, description: String)?
+    /// The dictionary folder, its description and its family (IPADIC, UniDic), once MeCab has been used.
+    private(set) var dictionaryInUse: (path: String, description: String, format: DictionaryFormat)?
     /// The document is kept with its tokens so that its identifier cannot be
     /// reused by another document while the entry exists.
     private var cache: [ObjectIdentifier: (document: Document, tokens: [Token])] = [:]
@@ -25,7 +25,7 @@ final class MorphologyService {
     func tokens(for document: Document) throws -> [Token] {
         let key = ObjectIdentifier(document)
         if let cached = cache[key] { return cached.tokens }
-        let tokens = try tokenize(document.text)
+        let tokens = try tokenize(document.rawText)
         cache[key] = (document, tokens)
         cacheOrder.append(key)
         cachedTokens += tokens.count
@@ -36,8 +36,16 @@ final class MorphologyService {
         return tokens
     }
 
+    /// MeCab's morphemes of `text` as written, with positions in it and in NFKC(`text`).
     func tokenize(_ text: String) throws -> [Token] {
         try loadedTagger().tokenize(text)
+    }
+
+    /// Loads MeCab if needed and returns the dictionary's folder, description and family.
+    func dictionary() throws -> (path: String, description: String, format: DictionaryFormat) {
+        _ = try loadedTagger()
+        guard let dictionaryInUse else { throw MeCabError("MeCab is not loaded") }
+        return dictionaryInUse
     }
 
     private func loadedTagger() throws -> MeCabTagger {
@@ -46,7 +54,21 @@ final class MorphologyService {
         let model = try MeCabModel(dictionary: path)
         let tagger = try MeCabTagger(model: model)
         self.tagger = tagger
-        dictionaryInUse = (model.dictionaryPath, model.dictionaryDescription)
+        dictionaryInUse = (model.dictionaryPath, model.dictionaryDescription, model.layout.format)
         return tagger
+    }
+}
+
+/// The MeCab dictionary a run used, for summaries and manifests.
+public struct MeCabDictionaryInUse: Sendable, Equatable {
+    /// The dictionary folder.
+    public let path: String
+    /// Folder name, family, version and charset: "ipadic-utf8 (IPADIC) 102 utf-8".
+    public let description: String
+    /// "IPADIC" or "UniDic".
+    public let format: String
+
+    init(_ dictionary: (path: String, description: String, format: DictionaryFormat)) {
+        (path, description, format) = (dictionary.path, dictionary.description, dictionary.format.displayName)
     }
 }

@@ -16,6 +16,8 @@ final class PluginEnvironment {
     let morphology: MorphologyService
 
     let limits: ResourceLimits
+    /// The data files `kiji.dictionary` may read.
+    let dataFiles: DataFileAccess
 
     /// Files written with `kiji.output_file` during a run.
     let outputFiles = OutputFiles()
@@ -25,13 +27,26 @@ final class PluginEnvironment {
         self.limits = limits
         self.moduleDirectories = moduleDirectories
         self.morphology = MorphologyService(dictionaryOverride: mecabDictionary)
+        self.dataFiles = DataFileAccess(pluginDirectories: moduleDirectories)
         try DocumentBinding.define(in: state, terms: terms, morphology: morphology)
+        try DictionaryBinding.define(in: state, morphology: morphology)
         try TextBinding.defineMatcher(in: state)
         try OutputHandle.define(in: state)
         try installRequire()
         try installPrint()
-        try KijiLibrary.install(in: state, morphology: morphology, extraFunctions: ["load_data": registerLoadData(),
+        let dictionary = DictionaryBinding.register(in: state, access: dataFiles) { [unowned self] path in
+            if !self.filesRead.contains(path) { self.filesRead.append(path) }
+        }
+        try KijiLibrary.install(in: state, morphology: morphology, extraFunctions: ["load_data": registerLoadData(), "dictionary": dictionary,
                                                                                        "output_file": outputFiles.register(in: state)])
+    }
+
+    /// A malformed data file met while running: thrown as a usage error
+    /// (exit 2, naming file:line) instead of the plugin failure it surfaced as.
+    func inputError(instead error: LuaScriptError, plugin: String) -> Error {
+        guard let inputError = dataFiles.inputError else { return PluginError(plugin: plugin, scriptError: error) }
+        dataFiles.inputError = nil
+        return PluginUsageError(inputError.description)
     }
 
     /// Runs `body` under the time limit; the limit is lifted afterwards, and

@@ -30,7 +30,7 @@ public final class PluginRunner {
     /// Code and data files the plugin has read so far (itself, modules, data files).
     public var filesRead: [String] { environment.filesRead }
     /// The MeCab dictionary folder and description, when the plugin used MeCab.
-    public var mecabDictionaryInUse: (path: String, description: String)? { environment.morphology.dictionaryInUse }
+        public var mecabDictionaryInUse: MeCabDictionaryInUse? { environment.morphology.dictionaryInUse.map(MeCabDictionaryInUse.init) }
     /// Told how many documents the plugin has processed (for a progress line).
     public var progress: ProgressMeter?
     /// Files the last run asked for with `kiji.output_file`, in order.
@@ -53,6 +53,7 @@ public final class PluginRunner {
         environment.outputFiles.reset()
         let params = try pushParameters(parameters)
         defer { params.release() }
+        environment.dataFiles.allow(parameters: given)
         do {
             return try environment.limited {
                 try runCheck(params: params)
@@ -70,7 +71,7 @@ public final class PluginRunner {
                 return try runFreeForm(spec.run!, documents: documents, params: params)
             }
         } catch let error as LuaScriptError {
-            throw PluginError(plugin: spec.name, scriptError: error)
+            throw environment.inputError(instead: error, plugin: spec.name)
         }
     }
 
@@ -292,7 +293,7 @@ public struct PluginRunRecord: Sendable {
     public let path: String
     public let parameters: [String: String]
     public let filesRead: [String]
-    public let mecabDictionary: (path: String, description: String)?
+    public let mecabDictionary: MeCabDictionaryInUse?
     /// The files the plugin asked for with `kiji.output_file`, in order.
     public let outputFiles: [(name: String, text: String)]
 }

@@ -23,12 +23,13 @@ public final class QueryRunner {
     /// Code and data files the query read (modules, data files).
     public var filesRead: [String] { environment.filesRead }
     /// The MeCab dictionary folder and description, when the query used MeCab.
-    public var mecabDictionaryInUse: (path: String, description: String)? { environment.morphology.dictionaryInUse }
+    public var mecabDictionaryInUse: MeCabDictionaryInUse? { environment.morphology.dictionaryInUse.map(MeCabDictionaryInUse.init) }
 
     /// Runs `source` (named `chunkName` in errors, e.g. "=(query)" or "@file.lua").
     /// `parameters` are visible as the global table `params` (strings).
     public func run(_ source: String, chunkName: String, on documents: [Document], parameters: [String: String] = [:]) throws -> QueryResult {
         let state = environment.state
+        environment.dataFiles.allow(parameters: parameters)
         try state.setGlobal("corpus") { $0.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType) }
         try state.setGlobal("params") { stack in
             try stack.newTable(records: parameters.count)
@@ -41,7 +42,7 @@ public final class QueryRunner {
             defer { result.release() }
             return try Self.convert(result, in: state)
         } catch let error as LuaScriptError {
-            throw PluginError(plugin: "query", scriptError: error)
+            throw environment.inputError(instead: error, plugin: "query")
         }
     }
 

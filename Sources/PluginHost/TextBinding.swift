@@ -7,19 +7,32 @@ import Text
 enum TextBinding {
     static let matcherType = LuaUserdataType<MatcherHandle>(name: "kiji.Matcher")
 
-    /// Pushes an array of token tables.
+    /// Pushes an array of token tables (fields documented in docs/lua-api.md, doc:tokens()).
     static func push(_ tokens: [Token], on stack: LuaStack) throws {
         try stack.newTable(array: tokens.count)
         for (i, token) in tokens.enumerated() {
             try stack.setIndex(i + 1) {
-                try stack.newTable(records: 7)
+                let features = token.features
+                try stack.newTable(records: 21)
                 try stack.setField("surface") { stack.push(token.surface) }
+                try stack.setField("raw_surface") { stack.push(token.rawSurface) }
                 try stack.setField("base") { stack.push(token.base) }
-                try stack.setField("pos") { stack.push(token.pos) }
-                try stack.setField("pos_detail") { stack.push(token.posDetail) }
-                try stack.setField("reading") { stack.push(token.reading) }
+                try stack.setField("raw_base") { stack.push(token.rawBase) }
+                try stack.setField("lemma") { stack.push(token.lemma) }
+                try stack.setField("pos") { stack.push(features.pos) }
+                try stack.setField("pos_detail") { stack.push(features.posDetail) }
+                for (level, name) in ["pos1", "pos2", "pos3", "pos4"].enumerated() {
+                    try stack.setField(name) { stack.push(level == 0 ? features.pos : features.posLevels[level - 1]) }
+                }
+                try stack.setField("inflection_type") { stack.push(features.inflectionType) }
+                try stack.setField("inflection_form") { stack.push(features.inflectionForm) }
+                try stack.setField("reading") { stack.push(features.reading) }
+                try stack.setField("pronunciation") { stack.push(features.pronunciation) }
+                try stack.setField("unknown") { stack.push(token.unknown) }
                 try stack.setField("start") { stack.push(token.start) }
                 try stack.setField("length") { stack.push(token.length) }
+                try stack.setField("raw_start") { stack.push(token.rawStart) }
+                try stack.setField("raw_length") { stack.push(token.rawLength) }
             }
         }
     }
@@ -43,16 +56,21 @@ enum TextBinding {
     /// `doc:tokens()` and `doc:sentences()`.
     static func addDocumentMethods(to behaviour: inout LuaUserdataBehaviour<Document>, morphology: MorphologyService) {
         behaviour.methods["tokens"] = { call, doc in
-            do {
-                try push(try morphology.tokens(for: doc), on: call.stack)
-            } catch let error as MeCabError {
-                throw LuaRuntimeError(error.description)
-            }
+            try push(try tokens(of: doc, morphology: morphology), on: call.stack)
             return 1
         }
         behaviour.methods["sentences"] = { call, doc in
             try push(SentenceSplitter.split(doc.text), raw: SentenceSplitter.split(doc.rawText), on: call.stack)
             return 1
+        }
+    }
+
+    /// The document's tokens; MeCab's errors become Lua errors.
+    static func tokens(of doc: Document, morphology: MorphologyService) throws -> [Token] {
+        do {
+            return try morphology.tokens(for: doc)
+        } catch let error as MeCabError {
+            throw LuaRuntimeError(error.description)
         }
     }
 

@@ -226,7 +226,7 @@ import TestSupport
         }
         let runHelp = try KijiProcess.run(["help", "run"])
         #expect(runHelp.status == 0)
-        for text in ["USAGE: kiji run <PLUGIN> [<CORPUS> ...] [--param <key=value> ...]", "--param <key=value>", "--output-dir <DIR>", "-o, --output <FILE>", "--bom", "--plugins <DIR>",
+        for text in ["USAGE: kiji run <PLUGIN> [<CORPUS> ...] [--param <key=value> ...]", "--param <key=value>", "--output-dir <DIR>", "--where <CONDITION>", "--since <DATE>", "-o, --output <FILE>", "--bom", "--plugins <DIR>",
                      "without one, kiji reads the bundled", "never half-written"] {
             #expect(runHelp.stdout.contains(text), "help run lacks \(text)")
         }

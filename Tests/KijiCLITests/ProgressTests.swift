@@ -21,10 +21,10 @@ import TestSupport
         #expect(shown.contains("\r\u{1B}[2Kkiji: stance: 41/41 documents, "))
         #expect(shown.contains(" docs/s"))
         let summary = try #require(shown.components(separatedBy: "\r\u{1B}[2K").last)
-        #expect(summary.hasPrefix("kiji: stance: 41 documents (20 undated) from 5 files, 82 rows in "))
+        #expect(summary.hasPrefix("kiji: stance: 41 documents (20 undated) from 5 files, MeCab ipadic-utf8 (IPADIC) 102 UTF-8, 82 rows in "))
         let quiet = try onTerminal(["run", "stance", "-o", "\(folder)/s.csv", "--quiet"])
         #expect(!quiet.contains("docs/s") && !quiet.contains("\u{1B}"))
-        #expect(quiet.hasPrefix("kiji: stance: 41 documents (20 undated) from 5 files, 82 rows in "))
+        #expect(quiet.hasPrefix("kiji: stance: 41 documents (20 undated) from 5 files, MeCab ipadic-utf8 (IPADIC) 102 UTF-8, 82 rows in "))
     }
 
     @Test func neverInPipesOrFiles() throws {

@@ -60,7 +60,7 @@ import TestSupport
         ("error('stop')", 1, "kiji: query failed: (query):1: stop"),
         ("return {{a = {}}}", 1, "kiji: query failed: the result: row 1, column 'a' holds a table"),
         ("return corpus:filter{since='yesterday'}", 1, "kiji: query failed: (query):1: bad argument #1 to 'filter' (since 'yesterday' is not a date like 2025-01-31)"),
-        ("return corpus:filter{after='2025-01-01'}", 1, "kiji: query failed: (query):1: bad argument #1 to 'filter' (unknown option 'after' (use since, until, source, where))"),
+        ("return corpus:filter{after='2025-01-01'}", 1, "kiji: query failed: (query):1: bad argument #1 to 'filter' (unknown option 'after' (use since, until, source, meta, where))"),
         ("return os.time()", 1, "kiji: query failed: (query):1: attempt to index a nil value (global 'os')"),
     ])
     func queryErrors(code: String, status: Int32, message: String) throws {
@@ -116,7 +116,7 @@ import TestSupport
     @Test func testCommandReportsPassesAndFailures() throws {
         let all = try KijiProcess.run(["test"])
         #expect(all.status == 0)
-        #expect(all.stdout.hasSuffix("39 passed, 0 failed\n"))
+        #expect(all.stdout.hasSuffix("42 passed, 0 failed\n"))
         let folder = try temporaryFolder()
         try write("""
             return { name = "counter", columns = {"n"},
@@ -210,6 +210,60 @@ import TestSupport
         #expect(bad.stderr.hasPrefix("kiji: query failed: (query):1: --mecab-dict /nowhere is not a MeCab dictionary folder (no sys.dic)"))
         let environment = try KijiProcess.run(["query", "return #kiji.tokenize('日本')", path], environment: ["KIJI_MECAB_DICT": "/tmp"])
         #expect(environment.stderr.contains("KIJI_MECAB_DICT=/tmp is not a MeCab dictionary folder (no sys.dic)"))
+    }
+
+    @Test func summaryAndManifestNameTheMecabDictionary() throws {
+        let folder = try temporaryFolder()
+        let run = try KijiProcess.run(["query", "return #kiji.tokenize('日米')", try corpus(Self.fixture), "-o", "\(folder)/n.txt"])
+        #expect(run.stderr.contains(" from 1 files, MeCab ipadic-utf8 (IPADIC) 102 UTF-8, 1 value in "))
+        let manifest = try String(contentsOfFile: "\(folder)/n.txt.manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"format\" : \"IPADIC\""))
+        let unidic = try KijiProcess.run(["query", "return kiji.tokenize('日米')[1].base", try corpus(Self.fixture),
+                                          "--mecab-dict", "/var/lib/mecab/dic/unidic"])
+        #expect(unidic.stdout == "日米\n")
+        #expect(unidic.stderr.contains(", MeCab unidic (UniDic) 102 UTF-8, 1 value in "))
+        let plain = try KijiProcess.run(["query", "return #corpus", try corpus(Self.fixture)])
+        #expect(!plain.stderr.contains("MeCab"))
+    }
+
+    @Test func bundledRulesRefuseUniDic() throws {
+        // The stance rules read IPADIC's parts of speech; under UniDic they would silently mean something else.
+        let result = try KijiProcess.run(["run", "stance", try corpus(Self.fixture), "--mecab-dict", "/var/lib/mecab/dic/unidic"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("kiji: plugin 'stance' failed: stance reads IPADIC parts of speech, but this run uses unidic (UniDic) 102 UTF-8; pass --mecab-dict with an IPADIC folder (Debian: /var/lib/mecab/dic/ipadic-utf8)"))
+    }
+
+    @Test func filtersKeepDocumentsForEveryCommandAndAreReplayed() throws {
+        let path = try corpus(Self.fixture)
+        let folder = try temporaryFolder()
+        let run = try KijiProcess.run(["run", "documents", path, "--where", "id in a,c", "--until", "2025-01-01", "-o", "\(folder)/d.csv"])
+        #expect(run.stderr.hasPrefix("kiji: documents: 1 documents (0 undated) from 1 files (2 more left out by filters), 1 rows in "))
+        #expect(try String(contentsOfFile: "\(folder)/d.csv", encoding: .utf8).split(separator: "\n").map { $0.prefix(2) } == ["id", "a,"])
+        let manifest = try String(contentsOfFile: "\(folder)/d.csv.manifest.json", encoding: .utf8)
+        #expect(manifest.contains("\"filters\" : [\n    \"--where\",\n    \"id in a,c\",\n    \"--until\",\n    \"2025-01-01\"\n  ]"))
+        let rerun = try KijiProcess.run(["rerun", "\(folder)/d.csv.manifest.json"])
+        #expect(rerun.stdout.contains("output identical to the recorded run"))
+        let query = try KijiProcess.run(["query", "return #corpus", path, "--since", "2025-01-01", "--where", "id!=x"])
+        #expect(query.stdout == "1\n")
+        let typo = try KijiProcess.run(["query", "return #corpus", path, "--where", "idd=a"])
+        #expect(typo.stdout == "0\n")
+        #expect(typo.stderr.hasPrefix("kiji: warning: --where: no document has the field 'idd' (did you mean 'id'?)"))
+        let bad = try KijiProcess.run(["run", "documents", path, "--since", "2025-13-01"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--since '2025-13-01' is not a date like 2025-01-31"))
+        let stated = try KijiProcess.run(["query", "return #corpus", "--dates", "stated"])
+        #expect(stated.stdout == "16\n")  // the seeds: 41 documents, 16 with a stated date
+    }
+
+    @Test func corpusFilterByMetadata() throws {
+        let path = try corpus(Self.fixture.replacingOccurrences(of: "\"author\": \"X\"", with: "\"author\": \"X\", \"section\": \"政治\""))
+        let result = try KijiProcess.run(["query", "return #corpus:filter{meta = {section = '政治'}} .. ',' .. #corpus:filter{meta = {section = {'政治', '経済'}, id = 'b'}}", path])
+        #expect(result.stdout == "1,0\n")
+        let typo = try KijiProcess.run(["query", "return #corpus:filter{meta = {sectoin = '政治'}}", path])
+        #expect(typo.stdout == "0\n")
+        #expect(typo.stderr.hasPrefix("kiji: warning: corpus:filter{meta}: no document has the field 'sectoin' (did you mean 'section'?)"))
+        let bad = try KijiProcess.run(["query", "return #corpus:filter{meta = 3}", path])
+        #expect(bad.stderr.contains("meta must be a table such as { category = \"sports\" }, not number"))
     }
 
     @Test func validateTakesParameters() throws {

@@ -11,9 +11,17 @@ let sharedModel: MeCabModel = {
 
 /// What the `mecab` command prints for `text`: (surface, feature) per morpheme.
 func mecabCommand(_ text: String) throws -> [(String, String)] {
+    try mecabOutput(text, arguments: ["-d", sharedModel.dictionaryPath]).split(separator: "\n").compactMap { line in
+        let parts = line.split(separator: "\t", maxSplits: 1)
+        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+    }
+}
+
+/// Runs the `mecab` command with `arguments` on `text` and returns what it prints.
+func mecabOutput(_ text: String, arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["mecab", "-d", sharedModel.dictionaryPath]
+    process.arguments = ["mecab"] + arguments
     let input = Pipe(), output = Pipe()
     process.standardInput = input
     process.standardOutput = output
@@ -22,10 +30,7 @@ func mecabCommand(_ text: String) throws -> [(String, String)] {
     try input.fileHandleForWriting.close()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
-        let parts = line.split(separator: "\t", maxSplits: 1)
-        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
-    }
+    return String(decoding: data, as: UTF8.self)
 }
 
 @Suite struct MeCabTests {
@@ -37,7 +42,7 @@ func mecabCommand(_ text: String) throws -> [(String, String)] {
     ]
 
     @Test(arguments: samples)
-    func tokensMatchTheMecabCommand(text: String) throws {
+    func featuresMatchTheMecabCommand(text: String) throws {
         let tagger = try MeCabTagger(model: sharedModel)
         let tokens = try tagger.tokenize(text)
         let reference = try mecabCommand(text)
@@ -54,8 +59,9 @@ func mecabCommand(_ text: String) throws -> [(String, String)] {
     @Test func tokenFieldsAndOffsets() throws {
         let tokens = try MeCabTagger(model: sharedModel).tokenize("石破茂首相\n強化した 中国")
         #expect(tokens.map(\.surface) == ["石破", "茂", "首相", "強化", "し", "た", "中国"])
-        #expect(tokens[0] == Token(surface: "石破", base: "石破", pos: "名詞", posDetail: "固有名詞,人名,姓",
-                                   reading: "イシバ", start: 1, length: 2))
+        let features = MorphemeFeatures(pos: "名詞", posLevels: ["固有名詞", "人名", "姓"], base: "石破", reading: "イシバ",
+                                        pronunciation: "イシバ")
+        #expect(tokens[0] == Token(surface: "石破", rawSurface: "石破", features: features, start: 1, length: 2, rawStart: 1, rawLength: 2))
         #expect(tokens.map(\.start) == [1, 3, 4, 7, 9, 10, 12])  // the line break and the space are skipped
         #expect(tokens[4].base == "する")
         #expect(tokens[3].posDetail == "サ変接続")
@@ -83,6 +89,12 @@ func mecabCommand(_ text: String) throws -> [(String, String)] {
         #expect { try MeCabModel(dictionary: "/tmp") } throws: { error in
             String(describing: error) == "/tmp is not a MeCab dictionary (it has no sys.dic)"
         }
+    }
+
+    @Test func prefersIPADICOverTheSystemDefault() throws {
+        // unidic-mecab is installed (scripts/ensure-deps) and is Debian's default dictionary; kiji still picks IPADIC.
+        #expect(FileManager.default.fileExists(atPath: "/var/lib/mecab/dic/unidic/sys.dic"))
+        #expect(try DictionaryLocator.locate(explicit: nil, environment: [:]) == "/var/lib/mecab/dic/ipadic-utf8")
     }
 
     @Test func findsTheDictionaryFromTheEnvironment() throws {

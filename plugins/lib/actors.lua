@@ -9,6 +9,8 @@
 -- The rules are described in plugins/dictionaries/actors.lua and
 -- docs/actors.md. Positions are characters in doc.text, 1-based.
 
+local ipadic = require("ipadic")
+
 local actors = {}
 
 local Dictionary = {}
@@ -234,6 +236,7 @@ function Dictionary:unlisted(doc, found)
   for _, match in ipairs(found.matches) do
     for position = match.start, match.start + match.length - 1 do covered[position] = true end
   end
+  ipadic.require("actors: finding unlisted names")
   local names = {}
   local current
   local function flush()

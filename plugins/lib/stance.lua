@@ -18,6 +18,7 @@
 local positions = require("positions")
 local targets = require("stance_target")
 local holders = require("stance_holder")
+local ipadic = require("ipadic")
 local sentence_at, token_from = positions.sentence_at, positions.token_from
 
 local stance = {}
@@ -47,6 +48,7 @@ end
 
 -- The base forms of a cue, so that 強化する also matches 強化した.
 local function bases_of(text)
+  ipadic.require("stance")
   local bases = {}
   for _, token in ipairs(kiji.tokenize(text)) do bases[#bases + 1] = token.base end
   return bases
@@ -277,6 +279,7 @@ function Scheme:classify(doc)
   for _, target in ipairs(self.targets) do
     local spans = targets.spans(target, doc, found, get_sentences)
     if #spans > 0 and not tokens then
+      ipadic.require("stance")
       get_sentences()
       tokens = doc:tokens()
     end
