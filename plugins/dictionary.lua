@@ -27,7 +27,7 @@ return {
   name = "dictionary",
   description = "Matches of each category of a dictionary (YAML, LIWC .dic, CSV, KH Coder rules) per group or document",
   params = {
-    dictionary = { default = "", help = "the dictionary file: .yml/.yaml (quanteda), .dic (LIWC), .csv (category,word) or .txt (KH Coder coding rules)" },
+    dictionary = { required = true, help = "the dictionary file: .yml/.yaml (quanteda), .dic (LIWC), .csv (category,word) or .txt (KH Coder coding rules)" },
     by = { default = "none",
            help = "none; a period (day, week, month, quarter, year, fiscal_year); or a metadata field such as category. The first column is named after it" },
     per = { default = "group", choices = { "group", "document" },
@@ -36,7 +36,6 @@ return {
   aggregate = { matches = "sum", documents = "sum", documents_total = "sum", tokens = "sum" },
 
   prepare = function(params)
-    if params.dictionary == "" then error("dictionary: name the dictionary file with --param dictionary=FILE", 0) end
     params.dict = kiji.dictionary(params.dictionary)
   end,
 

@@ -78,17 +78,26 @@ public final class PluginRunner {
     /// Checks the user's parameters as the run would (types, bounds, files,
     /// the plugin's own `check`), so that bad values are found before a long
     /// corpus load. Throws ``PluginUsageError`` for a bad value.
+    /// `columns(params)` and `group_by(params)` see only the parameters, so
+    /// an error they raise is about a parameter value (a bad `by=`): it is a
+    /// usage error too.
     public func checkParameters(_ given: [String: String]) throws {
         let parameters = try spec.resolveParameters(given)
-        guard spec.check != nil else { return }
-        do {
-            try environment.limited {
-                let params = try pushParameters(parameters)
-                defer { params.release() }
+        guard spec.check != nil || columnsDependOnParameters else { return }
+        try environment.limited {
+            let params = try pushParameters(parameters)
+            defer { params.release() }
+            do {
                 try runCheck(params: params)
+            } catch let error as LuaScriptError {
+                throw PluginError(plugin: spec.name, scriptError: error)
             }
-        } catch let error as LuaScriptError {
-            throw PluginError(plugin: spec.name, scriptError: error)
+            do {
+                let groupBy = spec.map == nil ? [] : try resolvedGroupBy(params: params)
+                _ = try resolvedColumns(params: params, groupBy: groupBy)
+            } catch let error as LuaScriptError {
+                throw PluginUsageError("plugin '\(spec.name)': \(error.reason)")
+            }
         }
     }
 

@@ -193,6 +193,20 @@ import TestSupport
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    /// A parameter value that the plugin's columns or group_by reject is a
+    /// usage error found before the corpus loads, not a plugin failure.
+    @Test(arguments: [
+        (["mentions-by-month", "--param", "by=none"], "kiji: plugin 'mentions-by-month': by: give a period or a metadata field (by=none is not accepted here)\n"),
+        (["word-frequency", "--param", "by=month,,x"], "kiji: plugin 'word-frequency': by: 'month,,x' has an empty part; write e.g. by=category,month\n"),
+        (["co-mentions", "--param", "by=count"], "kiji: plugin 'co-mentions': by: 'count' is also an output column of this plugin; use another field\n"),
+        (["stance", "--param", "by=month,month"], "kiji: plugin 'stance': by: 'month' is given twice\n"),
+    ])
+    func badGroupingsAreUsageErrors(arguments: [String], message: String) throws {
+        let result = try KijiProcess.run(["run"] + arguments + ["/no/such/corpus.jsonl"])
+        #expect(result.status == 2)
+        #expect(result.stderr == message)
+    }
+
     @Test func helpShowsEachDefaultOnce() throws {
         let help = try KijiProcess.run(["help", "run"])
         #expect(help.stdout.contains("(default: 4096)"))
