@@ -111,6 +111,7 @@ return {
     smoothing = { type = "number", default = "0.5", help = "added to every cell before lambda and z (quanteda's default)" },
     top = { type = "integer", default = "0", help = "keep the N with the highest z in each group (0: all)" },
   }, terms.params({ pos = "*", exclude_pos = "記号" })),
+  chart = { kind = "bar", x = "collocation", y = "z", limit = 30 },
   columns = function(params) return terms.with_groups(groups.parse(params.by, { reserved = reserved }), columns) end,
 
   run = function(corpus, params, out)

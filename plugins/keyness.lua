@@ -36,11 +36,18 @@ return {
     top = { type = "integer", default = "0", help = "keep the N highest-scoring terms (0: all)" },
   }, terms.params({})),
   columns = columns,
+  -- Diverging bars: terms over-represented in the target right of zero.
+  chart = { kind = "bar", x = "term", y = "chi2", limit = 40 },
+
+  -- Missing by= or target= are usage errors, found before the corpus loads.
+  check = function(params)
+    if not groups.parse(params.by):any() then return "keyness needs by= (e.g. by=category) and target= (one of its groups)" end
+    if params.target == "" then return "keyness needs target=, one group of by=" .. params.by end
+    if params.reference ~= "" and params.reference == params.target then return "target and reference are the same group" end
+  end,
 
   run = function(corpus, params, out)
     local by = groups.parse(params.by)
-    if not by:any() then fail("keyness needs by= (e.g. by=category) and target= (one of its groups)") end
-    if params.target == "" then fail("keyness needs target=, one group of by=" .. params.by) end
     by:prepare(corpus)
     local labels = {}
     for _, group in ipairs(by:grid()) do labels[#labels + 1] = table.concat(group, ",") end
@@ -50,7 +57,6 @@ return {
     end
     check("target", params.target)
     if params.reference ~= "" then check("reference", params.reference) end
-    if params.reference == params.target then fail("target and reference are the same group") end
 
     local filter = terms.filter(params)
     local n = { target = {}, reference = {} }

@@ -35,6 +35,7 @@ return {
     min_count = { type = "integer", default = "1", help = "leave out n-grams with a lower tf in their group" },
     top = { type = "integer", default = "0", help = "keep the N most frequent n-grams of each group (0: all)" },
   }, terms.params({ pos = "*", exclude_pos = "記号" })),
+  chart = { kind = "bar", x = "ngram", y = "tf", limit = 30 },
   columns = function(params) return terms.with_groups(groups.parse(params.by, { reserved = reserved }), columns) end,
 
   run = function(corpus, params, out)

@@ -22,6 +22,7 @@ return {
     min_count = { type = "integer", default = "1", help = "leave out terms with a lower tf in their group" },
     top = { type = "integer", default = "0", help = "keep the N most frequent terms of each group (0: all)" },
   }, terms.params({})),
+  chart = { kind = "bar", x = "term", y = "tf", limit = 30 },
   columns = function(params) return terms.with_groups(groups.parse(params.by, { reserved = reserved }), columns) end,
 
   run = function(corpus, params, out)
