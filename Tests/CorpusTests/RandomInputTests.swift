@@ -7,18 +7,6 @@ import TestSupport
 /// must load, or fail with a ``CorpusError`` naming the file and a line in it.
 /// A trap would end the test run, so reaching the end is the main check.
 @Suite struct RandomInputTests {
-    /// SplitMix64: small, fast and the same on every machine.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let jsonLines = """
         {"id": "a1", "date": "2025-01-31", "title": "日米, 会談", "text": "本文\\n二行目 \\"引用\\"", "authors": ["記者A"], "meta": {"k": [1, 2.5, null, true]}}
         {"id": 7, "date": "2025-01-31T09:00:00+09:00", "body": "尖閣の本文", "url": "http://x/1"}

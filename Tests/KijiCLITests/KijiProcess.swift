@@ -39,31 +39,10 @@ struct KijiProcess {
     }
 
     private static func launch(_ program: URL, _ arguments: [String], environment: [String: String], in directory: String?) throws -> Result {
-        let process = Process()
-        process.executableURL = program
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "KIJI_PLUGIN_PATH")
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        // Files, not pipes: a child that fills a pipe nobody reads would block.
-        let folder = try temporaryFolder()
-        let outURL = URL(fileURLWithPath: folder + "/stdout"), errURL = URL(fileURLWithPath: folder + "/stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let result = try runChildProcess(program, arguments, environment: env, in: directory)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }
-

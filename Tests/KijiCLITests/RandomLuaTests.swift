@@ -8,20 +8,6 @@ import TestSupport
 /// program must end with a documented exit code and message: no crash,
 /// no hang. The seed and the program are in the failure message.
 @Suite struct RandomLuaTests {
-    /// SplitMix64: small, fast and the same on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-    }
-
     static let calls = [
         "kiji.text.len(A)", "kiji.text.sub(A, A, A)", "kiji.text.normalize(A)", "kiji.text.split(A, A)", "kiji.text.trim(A)",
         "kiji.tokenize(A)", "kiji.sentences(A)", "kiji.matcher(A):find(A)", "kiji.matcher(A)", "kiji.period(A, A)",
@@ -47,7 +33,7 @@ import TestSupport
         local function try(f) local ok = pcall(f) if ok then ok_count = ok_count + 1 else err_count = err_count + 1 end end
         """
 
-    func expression(_ random: inout Random, depth: Int = 0) -> String {
+    func expression(_ random: inout SeededGenerator, depth: Int = 0) -> String {
         var call = random.pick(Self.calls)
         while let range = call.range(of: "A") {
             let argument = depth < 2 && random.below(5) == 0 ? expression(&random, depth: depth + 1) : random.pick(Self.atoms)
@@ -56,7 +42,7 @@ import TestSupport
         return call
     }
 
-    func statement(_ random: inout Random) -> String {
+    func statement(_ random: inout SeededGenerator) -> String {
         let body = "local _ = \(expression(&random))"
         switch random.below(4) {
         case 0: return "try(function() \(body) end)"
@@ -68,7 +54,7 @@ import TestSupport
 
     @Test(arguments: 0..<12)
     func randomAPICallsNeverCrash(batch: Int) throws {
-        var random = Random(state: 0x6B69_6A69 &+ UInt64(batch))
+        var random = SeededGenerator(state: 0x6B69_6A69 &+ UInt64(batch))
         let statements = (0..<120).map { _ in statement(&random) }
         let program = Self.prelude + "\n" + statements.joined(separator: "\n") + "\nreturn ok_count + err_count\n"
         let path = try temporaryFolder() + "/batch\(batch).lua"
@@ -80,7 +66,7 @@ import TestSupport
 
     @Test(arguments: 0..<8)
     func uncaughtErrorsExitOneWithOneMessage(seed: Int) throws {
-        var random = Random(state: 0x7275_6E00 &+ UInt64(seed))
+        var random = SeededGenerator(state: 0x7275_6E00 &+ UInt64(seed))
         let program = Self.prelude + "\n" + (0..<5).map { _ in "local _ = \(expression(&random))" }.joined(separator: "\n") + "\nreturn 1\n"
         let result = try KijiProcess.run(["query", program, "--timeout", "20", "--max-memory", "512"])
         #expect([0, 1].contains(result.status), "seed \(seed): \(program)\n\(result.stderr)")
@@ -90,7 +76,7 @@ import TestSupport
     }
 
     @Test func randomEmittedRowsAreAggregatedOrRefused() throws {
-        var random = Random(state: 0x656D_6974)
+        var random = SeededGenerator(state: 0x656D_6974)
         let values = ["1", "1.0", "-0.0", "0/0", "'a'", "true", "nil", "{}", "'2025-01'", "'\\xff'", "1e300", "math.maxinteger", "deep(250)"]
         var cases: [String] = []
         for _ in 0..<60 {

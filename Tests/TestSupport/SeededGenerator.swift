@@ -1,0 +1,21 @@
+/// SplitMix64: a small, fast random generator that gives the same numbers
+/// on every machine, for fixed-seed random tests.
+public struct SeededGenerator: RandomNumberGenerator {
+    public var state: UInt64
+
+    public init(state: UInt64) { self.state = state }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number in 0..<n (n > 0), by remainder: fixed for a given seed.
+    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+
+    /// One of `items` (not empty).
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
