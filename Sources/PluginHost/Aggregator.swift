@@ -115,7 +115,11 @@ struct AggregationError: Error, CustomStringConvertible {
 /// The running value of one aggregate column in one group.
 struct Accumulator {
     let operation: AggregateOperation
-    private var total: Cell = .integer(0)
+    /// The sum while every value is an integer and it fits; nil after that.
+    private var integerTotal: Int? = 0
+    /// The exact sum of every value, rounded once when read: the result does
+    /// not depend on the order of the rows (documents, workers, splits).
+    private var exactTotal = ExactSum()
     private var count = 0
     private var extreme: Cell?
 
@@ -129,7 +133,18 @@ struct Accumulator {
             guard value.numericValue != nil else {
                 throw AggregationError("emit: '\(column)' is aggregated with \(operation.rawValue) and needs a number, got '\(value.text)'")
             }
-            total = Self.add(total, value)
+            switch value {
+            case .integer(let i):
+                exactTotal.add(i)
+                if let total = integerTotal {
+                    let (sum, overflow) = total.addingReportingOverflow(i)
+                    integerTotal = overflow ? nil : sum
+                }
+            case .number(let d):
+                exactTotal.add(d)
+                integerTotal = nil
+            default: break
+            }
             count += 1
         case .min, .max:
             guard let current = extreme else { extreme = value; return }
@@ -141,17 +156,9 @@ struct Accumulator {
     var result: Cell {
         switch operation {
         case .count: .integer(count)
-        case .sum: total
-        case .mean: count == 0 ? .empty : .number(total.numericValue! / Double(count))
+        case .sum: integerTotal.map(Cell.integer) ?? .number(exactTotal.value)
+        case .mean: count == 0 ? .empty : .number(exactTotal.value / Double(count))
         case .min, .max: extreme ?? .empty
         }
-    }
-
-    private static func add(_ a: Cell, _ b: Cell) -> Cell {
-        if case .integer(let x) = a, case .integer(let y) = b {
-            let (sum, overflow) = x.addingReportingOverflow(y)
-            if !overflow { return .integer(sum) }
-        }
-        return .number(a.numericValue! + b.numericValue!)
     }
 }
