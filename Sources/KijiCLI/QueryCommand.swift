@@ -68,7 +68,7 @@ struct QueryCommand: ParsableCommand {
         let parameters = try ParameterList.parse(self.parameters)
         let filesRead = runner.filesRead, mecab = runner.mecabDictionaryInUse
         let manifest = { (text: String) in
-            try Manifest.record(kind: "query", plugin: "query", pluginPath: file ?? "(inline)", pluginSource: Data(source.utf8),
+            Manifest.record(kind: "query", plugin: "query", pluginPath: file ?? "(inline)", pluginSource: Data(source.utf8),
                                 query: file == nil ? source : nil, parameters: parameters, givenParameters: parameters,
                                 corpusArguments: corpusArguments, corpus: corpus, filesRead: filesRead,
                                 pluginOptions: pluginOptions, corpusOptions: corpusOptions, mecab: mecab,
