@@ -54,7 +54,7 @@ let package = Package(
         // Fuzz targets: libFuzzer entry points (`make fuzz`), and regression
         // runners over Tests/Fuzz/ when built without libFuzzer.
         .target(name: "FuzzSupport"),
-        .executableTarget(name: "kiji-fuzz-query", dependencies: ["PluginHost", "Corpus", "FuzzSupport"]),
+        .executableTarget(name: "kiji-fuzz-query", dependencies: ["PluginHost", "Corpus", "FuzzSupport", "CProcessShims"]),
         .executableTarget(name: "kiji-fuzz-readers", dependencies: ["Corpus", "FuzzSupport"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LuaBridgeTests", dependencies: ["LuaBridge", "CLua"]),

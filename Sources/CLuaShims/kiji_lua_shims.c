@@ -286,5 +286,5 @@ void kiji_set_time_limit(lua_State *L, double seconds) {
     info->limit_seconds = seconds;
     info->deadline = monotonic_seconds() + seconds;
     lua_sethook(L, deadline_hook, LUA_MASKCOUNT, 10000);
-    arm_watchdog(info, seconds, "in code no hook can stop (a __gc finalizer, or a library function such as string.find)");
+    arm_watchdog(info, seconds, "where no hook can stop it (a __gc finalizer, or one long call such as string.find or kiji.tokenize)");
 }

@@ -23,6 +23,7 @@ typedef struct {
 static pthread_mutex_t deadline_lock = PTHREAD_MUTEX_INITIALIZER;
 static deadline_slot deadlines[DEADLINE_SLOTS];
 static int watchdog_started;
+static int watchdog_disabled;
 
 // Paths are written before `used` is set and read only when it is set, so a
 // signal handler never sees half a path.
@@ -60,8 +61,14 @@ static void *watchdog_main(void *unused) {
     return NULL;
 }
 
+void kiji_deadline_disable(void) {
+    pthread_mutex_lock(&deadline_lock);
+    watchdog_disabled = 1;
+    pthread_mutex_unlock(&deadline_lock);
+}
+
 int kiji_deadline_arm(double seconds, const char *message) {
-    if (!(seconds > 0)) return -1;
+    if (!(seconds > 0) || watchdog_disabled) return -1;
     pthread_mutex_lock(&deadline_lock);
     int slot = -1;
     for (int i = 0; i < DEADLINE_SLOTS; i++) {

@@ -19,6 +19,10 @@
 int kiji_deadline_arm(double seconds, const char *message);
 /// Disarms a slot returned by kiji_deadline_arm (-1 is ignored).
 void kiji_deadline_disarm(int slot);
+/// Turns the watchdog off for the whole process (deadlines are still
+/// accepted but never end it). Only for the fuzz targets, where libFuzzer's
+/// own -timeout reports slow inputs and saves them.
+void kiji_deadline_disable(void);
 
 /// Registers a temporary file to remove if the process is interrupted.
 /// Returns a slot, or -1 when the table is full or the path too long.
