@@ -34,6 +34,22 @@ for _, columns in pairs(formats) do
   for _, column in ipairs(columns) do reserved[column] = true end
 end
 
+-- Pairs seen at least `min_count` times, heaviest first, then by names
+-- (and source, where pairs carry one).
+local function strongest(entries, min_count)
+  local kept = {}
+  for _, p in pairs(entries) do
+    if p.count >= min_count then kept[#kept + 1] = p end
+  end
+  table.sort(kept, function(x, y)
+    if x.count ~= y.count then return x.count > y.count end
+    if x.a ~= y.a then return x.a < y.a end
+    if x.b ~= y.b then return x.b < y.b end
+    return (x.source or "") < (y.source or "")
+  end)
+  return kept
+end
+
 local function pair_key(a, b, source)
   if b < a then a, b = b, a end
   return a .. "\0" .. b .. "\0" .. source, a, b
@@ -169,30 +185,11 @@ return {
           row { Id = name, Label = name, type = entry and entry.type or "unlisted", mentions = group.units_with[name] }
         end
       elseif params.format == "gephi" then
-        local edges = {}
-        for _, p in pairs(group.merged) do
-          if p.count >= params.min_count then edges[#edges + 1] = p end
-        end
-        table.sort(edges, function(x, y)
-          if x.count ~= y.count then return x.count > y.count end
-          if x.a ~= y.a then return x.a < y.a end
-          return x.b < y.b
-        end)
-        for _, p in ipairs(edges) do
+        for _, p in ipairs(strongest(group.merged, params.min_count)) do
           row { Source = p.a, Target = p.b, Weight = p.count, Type = "Undirected" }
         end
       else
-        local rows = {}
-        for _, p in pairs(group.pairs_seen) do
-          if p.count >= params.min_count then rows[#rows + 1] = p end
-        end
-        table.sort(rows, function(x, y)
-          if x.count ~= y.count then return x.count > y.count end
-          if x.a ~= y.a then return x.a < y.a end
-          if x.b ~= y.b then return x.b < y.b end
-          return x.source < y.source
-        end)
-        for _, p in ipairs(rows) do
+        for _, p in ipairs(strongest(group.pairs_seen, params.min_count)) do
           local union = group.units_with[p.a] + group.units_with[p.b] - p.count
           local jaccard = math.floor(p.count / union * 10000 + 0.5) / 10000
           row { actor_a = p.a, actor_b = p.b, scope = params.scope, count = p.count, jaccard = jaccard, source = p.source }
