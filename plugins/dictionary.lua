@@ -14,13 +14,14 @@
 -- tokens           tokens in the group (MeCab), the denominator for rates:
 --                  matches per 1,000 tokens = 1000 * matches / tokens
 
-local PERIODS = { day = true, week = true, month = true, quarter = true, year = true, fiscal_year = true }
+local groups = require("groups")
 
-local function group_of(doc, by)
-  if PERIODS[by] then return doc.date and kiji.period(doc.date, by) or "undated" end
-  local value = doc.meta[by]
-  if value == nil or type(value) == "table" then return "(missing)" end
-  return tostring(value)
+local reserved = { doc_id = true, key = true, matches = true, documents = true, documents_total = true, tokens = true }
+
+local function by(params) return groups.parse(params.by, { reserved = reserved }) end
+
+local function keys(params)
+  return by(params):with(params.per == "document" and { "doc_id", "key" } or { "key" })
 end
 
 return {
@@ -28,53 +29,45 @@ return {
   description = "Matches of each category of a dictionary (YAML, LIWC .dic, CSV, KH Coder rules) per group or document",
   params = {
     dictionary = { required = true, help = "the dictionary file: .yml/.yaml (quanteda), .dic (LIWC), .csv (category,word) or .txt (KH Coder coding rules)" },
-    by = { default = "none",
-           help = "none; a period (day, week, month, quarter, year, fiscal_year); or a metadata field such as category. The first column is named after it" },
+    by = { default = "none", help = groups.help("; none: the whole corpus. The first columns are named after it") },
     per = { default = "group", choices = { "group", "document" },
             help = "group: a row per group and category; document: a row per document and category (column doc_id)" },
   },
   aggregate = { matches = "sum", documents = "sum", documents_total = "sum", tokens = "sum" },
 
-  prepare = function(params)
+  prepare = function(params, corpus)
     params.dict = kiji.dictionary(params.dictionary)
+    params.groups = by(params)
+    params.groups:prepare(corpus)
   end,
 
-  group_by = function(params)
-    local keys = {}
-    if params.by ~= "none" then keys[#keys + 1] = params.by end
-    if params.per == "document" then keys[#keys + 1] = "doc_id" end
-    keys[#keys + 1] = "key"
-    return keys
-  end,
-
+  group_by = keys,
   columns = function(params)
-    local columns = {}
-    if params.by ~= "none" then columns[#columns + 1] = params.by end
-    if params.per == "document" then columns[#columns + 1] = "doc_id" end
-    for _, c in ipairs({ "key", "matches", "documents", "documents_total", "tokens" }) do columns[#columns + 1] = c end
-    return columns
+    return by(params):with(params.per == "document" and { "doc_id", "key", "matches", "documents", "documents_total", "tokens" }
+                                                     or { "key", "matches", "documents", "documents_total", "tokens" })
   end,
 
-  -- Per group, every period from the first to the last gets rows; per
-  -- document, a document has only its own period.
+  -- Per group, every period from the first to the last and every field
+  -- value gets rows; per document, a document has only its own groups.
   periods = function(params)
-    if PERIODS[params.by] and params.per == "group" then return { [params.by] = params.by } end
-    return {}
+    return params.per == "group" and params.groups:periods() or {}
   end,
 
   levels = function(params)
-    return { key = params.dict.categories }
+    local levels = params.per == "group" and params.groups:levels() or {}
+    levels.key = params.dict.categories
+    return levels
   end,
 
   map = function(doc, emit, params)
     local counts = params.dict:count(doc)
     local tokens = #doc:tokens()
+    local labels = params.groups:labels(doc)
     for _, category in ipairs(params.dict.categories) do
       local row = { key = category, matches = counts[category], documents = counts[category] > 0 and 1 or 0,
                     documents_total = 1, tokens = tokens }
-      if params.by ~= "none" then row[params.by] = group_of(doc, params.by) end
       if params.per == "document" then row.doc_id = doc.id end
-      emit(row)
+      emit(params.groups:set(row, labels))
     end
   end,
 }

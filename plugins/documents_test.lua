@@ -30,4 +30,18 @@ return {
       { id = "d", duplicate_of = "c", boilerplate = "false" },
     },
   },
+  {
+    name = "by=category,year puts each document's groups first, in input order",
+    params = { by = "category,year" },
+    documents = {
+      { id = "b", date = "2025-02-01", category = "政治", text = "本文。" },
+      { id = "a", category = "外交", text = "日付のない本文。" },
+      { id = "c", date = "2024-12-31", text = "分類のない本文。" },
+    },
+    rows = {
+      { category = "政治", year = "2025", id = "b" },
+      { category = "外交", year = "undated", id = "a" },
+      { category = "(missing)", year = "2024", id = "c" },
+    },
+  },
 }

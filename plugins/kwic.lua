@@ -4,9 +4,17 @@
 -- with actor=…, every mention that actor-frequency counts for that actor,
 -- under any alias (石破, 石破茂首相, 石破氏 …). Rows follow corpus order.
 -- left and right hold up to `window` characters of doc.text, line breaks
--- shown as spaces.
+-- shown as spaces. With by=…, the first columns hold each hit's group
+-- (lib/groups.lua); rows stay in corpus order.
 
 local actors = require("actors")
+local groups = require("groups")
+
+local COLUMNS = { "doc_id", "date", "left", "match", "right" }
+local reserved = {}
+for _, column in ipairs(COLUMNS) do reserved[column] = true end
+
+local function by(params) return groups.parse(params.by, { reserved = reserved }) end
 
 local function context(text, from, to)
   if to < from then return "" end
@@ -21,6 +29,7 @@ return {
     actor = { help = "an actor's canonical name or alias (instead of term)" },
     window = { type = "integer", default = "20", min = 0, help = "characters of context on each side" },
     dictionary = { default = "", file = true, help = "an actor dictionary file (default: plugins/dictionaries/actors.lua)" },
+    by = { default = "none", help = groups.help("; none: no group columns. Adds each hit's group as the first columns") },
   },
 
   -- Bad parameter values are usage errors (exit 2), found before the run.
@@ -32,7 +41,7 @@ return {
       return "actor '" .. params.actor .. "' is not in the dictionary"
     end
   end,
-  columns = { "doc_id", "date", "left", "match", "right" },
+  columns = function(params) return by(params):with(COLUMNS) end,
 
   run = function(corpus, params, out)
     local find
@@ -50,16 +59,19 @@ return {
         return hits
       end
     end
+    local spec = by(params)
+    spec:prepare(corpus)
     for doc in corpus:documents() do
+      local labels = spec:labels(doc)
       for _, hit in ipairs(find(doc)) do
         local stop = hit.start + hit.length - 1
-        out:row {
+        out:row(spec:set({
           doc_id = doc.id,
           date = doc.date,
           left = context(doc.text, hit.start - params.window, hit.start - 1),
           match = kiji.text.sub(doc.text, hit.start, stop),
           right = context(doc.text, stop + 1, stop + params.window),
-        }
+        }, labels))
       end
     end
   end,

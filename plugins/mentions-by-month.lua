@@ -19,11 +19,6 @@ local function by(params)
   return spec
 end
 
-local function append(list, more)
-  local result = table.move(list, 1, #list, 1, {})
-  return table.move(more, 1, #more, #result + 1, result)
-end
-
 return {
   name = "mentions-by-month",
   description = "Mentions of terms per calendar month, with article counts and monthly totals",
@@ -44,9 +39,9 @@ return {
     },
   },
   columns = function(params)
-    return append(by(params).columns, { "term", "mentions", "articles", "articles_total" })
+    return by(params):with({ "term", "mentions", "articles", "articles_total" })
   end,
-  group_by = function(params) return append(by(params).columns, { "term" }) end,
+  group_by = function(params) return by(params):with({ "term" }) end,
   aggregate = { mentions = "sum", articles = "sum", articles_total = "sum" },
   periods = function(params) return params.groups:periods() end,
   -- A line over the period (or the last group column), one per term; a

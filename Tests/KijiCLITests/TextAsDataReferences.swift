@@ -202,4 +202,55 @@ for i, d in enumerate(docs):
             problems.append(f"{d} {t}: mtx {matrix[i, j]}, reference {counts[t]}")
 finish()
 """#
+
+    /// dictionary by=category: the documented matching (lua-api.md, kiji.Dictionary)
+    /// worked through on a dump of every token (doc_id,category,surface,base).
+    /// argv[3] is the dictionary as JSON: {category: [entries]}.
+    static let dictionary = #"""
+import csv, json, sys, unicodedata
+from collections import defaultdict
+from fnmatch import fnmatchcase
+def rows(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+dump, output = rows(sys.argv[1]), rows(sys.argv[2])
+dictionary = json.loads(sys.argv[3])
+docs, category_of, tokens = [], {}, defaultdict(list)
+for r in dump:
+    if r["doc_id"] not in category_of:
+        docs.append(r["doc_id"])
+    category_of[r["doc_id"]] = r["category"]
+    tokens[r["doc_id"]].append((r["surface"], r["base"]))
+def matches(entries, toks):
+    entries = [unicodedata.normalize("NFKC", e) for e in entries]
+    exact = {e for e in entries if "*" not in e and "?" not in e}
+    globs = [e for e in entries if e not in exact]
+    count, i = 0, 0
+    while i < len(toks):
+        lengths = []
+        surface, base = toks[i]
+        if base in exact or surface in exact or any(fnmatchcase(surface, g) or fnmatchcase(base, g) for g in globs):
+            lengths.append(1)
+        for j in range(i + 1, len(toks)):
+            if "".join(t[0] for t in toks[i:j + 1]) in exact:
+                lengths.append(j - i + 1)
+        if lengths:
+            count, i = count + 1, i + max(lengths)
+        else:
+            i += 1
+    return count
+groups = sorted(set(category_of.values()) - {"(missing)"}) + (["(missing)"] if "(missing)" in category_of.values() else [])
+expected = []
+for g in groups:
+    members = [d for d in docs if category_of[d] == g]
+    for key, entries in dictionary.items():
+        counts = [matches(entries, tokens[d]) for d in members]
+        expected.append([g, key, str(sum(counts)), str(sum(1 for c in counts if c > 0)), str(len(members)),
+                         str(sum(len(tokens[d]) for d in members))])
+got = [[r["category"], r["key"], r["matches"], r["documents"], r["documents_total"], r["tokens"]] for r in output]
+problems = [f"row {i + 1}: kiji {a}, reference {b}" for i, (a, b) in enumerate(zip(got, expected)) if a != b]
+if len(got) != len(expected):
+    problems.append(f"rows: kiji {len(got)}, reference {len(expected)}")
+print("ok" if not problems else "\n".join(problems[:20]))
+"""#
 }

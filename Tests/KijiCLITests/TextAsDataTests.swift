@@ -65,6 +65,35 @@ import TestSupport
         #expect(result == "ok\n")
     }
 
+    /// Exact words, words spelt by several tokens (日米同盟), wildcards within
+    /// one token, a full-width entry and a word in two categories.
+    @Test func dictionaryMatchesTheDocumentedMatching() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let categories: [(String, [String])] = [
+            ("同盟", ["日米同盟", "同盟", "日米韓"]), ("経済", ["物価", "賃*", "円?", "ＧＤＰ"]),
+            ("中国", ["中国", "中国経済"]), ("動き", ["する", "続く", "確認*"]),
+        ]
+        try write(categories.map { "\($0.0): [\($0.1.joined(separator: ", "))]\n" }.joined(), to: folder + "/d.yml")
+        let json = "{" + categories.map { "\"\($0.0)\": [" + $0.1.map { "\"\($0)\"" }.joined(separator: ", ") + "]" }
+            .joined(separator: ", ") + "}"
+        let dump = """
+            local rows = { columns = { "doc_id", "category", "surface", "base" } }
+            for doc in corpus:documents() do
+              for _, t in ipairs(doc:tokens()) do
+                rows[#rows + 1] = { doc_id = doc.id, category = doc.meta.category or "(missing)", surface = t.surface, base = t.base }
+              end
+            end
+            return rows
+            """
+        try write(try kiji(["query", dump, corpus]), to: folder + "/dump.csv")
+        try write(try kiji(["run", "dictionary", corpus, "--param", "dictionary=\(folder)/d.yml", "--param", "by=category"]),
+                  to: folder + "/output.csv")
+        let result = try runReferencePython(TextAsDataReferences.dictionary,
+                                            arguments: [folder + "/dump.csv", folder + "/output.csv", json])
+        #expect(result == "ok\n")
+    }
+
     @Test func dfmReadsBackWithSciPy() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -121,8 +150,10 @@ import TestSupport
     }
 
     @Test func byCategoryWorksForEveryBundledPluginWithBy() throws {
-        for plugin in ["mentions-by-month", "actor-frequency", "co-mentions", "stance", "word-frequency", "ngrams", "collocations", "dfm"] {
-            let output = try kiji(["run", plugin, corpus, "--param", "by=category"])
+        let required = ["dictionary": ["--param", "dictionary=dictionaries/politics.yml"], "kwic": ["--param", "term=日"]]
+        for plugin in ["mentions-by-month", "actor-frequency", "co-mentions", "stance", "word-frequency", "ngrams", "collocations", "dfm",
+                       "dictionary", "kwic", "documents"] {
+            let output = try kiji(["run", plugin, corpus, "--param", "by=category"] + (required[plugin] ?? []))
             #expect(output.hasPrefix("category,"), "\(plugin): \(output.prefix(80))")
             #expect(output.contains("\n経済,") && output.contains("\n(missing),"), "\(plugin)")
         }

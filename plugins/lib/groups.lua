@@ -87,6 +87,11 @@ function M.parse(by, options)
   return spec
 end
 
+--- A new list: the group columns, then `list` (a plugin's key or output columns).
+function Spec:with(list)
+  return table.move(list, 1, #list, #self.columns + 1, table.move(self.columns, 1, #self.columns, 1, {}))
+end
+
 --- Whether the spec groups at all.
 function Spec:any() return #self.parts > 0 end
 

@@ -182,7 +182,7 @@ end
 
 --- A plugin's columns after the group columns of `by`.
 function M.with_groups(by, list)
-  return table.move(list, 1, #list, #by.columns + 1, table.move(by.columns, 1, #by.columns, 1, {}))
+  return by:with(list)
 end
 
 --- A set of column names, for groups.parse's `reserved`.
