@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: deps build run test test-fast fuzz bench install clean screenshots
+.PHONY: deps build run test test-fast fuzz bench bundle install clean screenshots
 
 # The test suite is built once, with AddressSanitizer, so memory errors fail
 # loudly. lld links it (gold cannot link every sanitizer build).
@@ -49,6 +49,13 @@ bench: build
 screenshots: deps
 	$(SWIFT) build
 	scripts/screenshots .build/debug/kiji
+
+## A relocatable bundle in dist/ (kiji-bundle/ and kiji-bundle.tar.gz) for
+## machines without the toolchain (Spark executors), checked to run with the
+## toolchain, Lua, MeCab, ICU and the dictionaries hidden.
+bundle: build
+	scripts/bundle dist
+	scripts/check-bundle dist/kiji-bundle .build/release/kiji
 
 ## Installs kiji with its bundled plugins and seeds under $(PREFIX).
 install: build
