@@ -111,15 +111,13 @@ public final class MultiTermMatcher: Sendable {
                 case .dense(let table, let classOf, let classCount):
                     try table.withUnsafeBufferPointer { table in
                         try classOf.withUnsafeBufferPointer { classOf in
+                            guard let table = table.baseAddress, let classOf = classOf.baseAddress else { return }
                             var state = 0
-                            for position in 0..<count {
-                                let next = Int(table[state &+ Int(classOf[Int(bytes[position])])])
-                                if next >= 0 {
-                                    state = next
-                                } else {
-                                    state = -next - 1
-                                    if try !emit(state / classCount, end: position + 1) { return }
-                                }
+                            var position = 0
+                            while position < count {
+                                position = Self.runDense(table, classOf, bytes, from: position, to: count, state: &state)
+                                guard position <= count else { return }
+                                if try !emit(state / classCount, end: position) { return }
                             }
                         }
                     }
@@ -150,6 +148,27 @@ public final class MultiTermMatcher: Sendable {
     private static func withLinks<R>(_ terminal: [Int32], _ outputLink: [Int32],
                                       _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
         try terminal.withUnsafeBufferPointer { t in try outputLink.withUnsafeBufferPointer { o in try body(t, o) } }
+    }
+
+    /// The dense hot loop, kept apart so its state stays in registers: runs
+    /// from `position` until a state with an output, and returns the
+    /// position just after that byte, or `end + 1` when the text ends first.
+    @inline(never)
+    private static func runDense(_ table: UnsafePointer<Int32>, _ classOf: UnsafePointer<UInt8>, _ bytes: UnsafePointer<UInt8>,
+                                 from position: Int, to end: Int, state: inout Int) -> Int {
+        var current = state
+        var index = position
+        while index < end {
+            let next = Int(table[current &+ Int(classOf[Int(bytes[index])])])
+            index &+= 1
+            if next < 0 {
+                state = -next - 1
+                return index
+            }
+            current = next
+        }
+        state = current
+        return end + 1
     }
 
     /// The compact form's transition: follow failure links until a node has a child for `byte`.
