@@ -41,9 +41,11 @@ FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz $(FUZZ_SECONDS)
 
-## Speed against a baseline measured in the same run (needs ../shared/corpus or KIJI_BENCH_CORPUS).
+## Speed and memory against ripgrep, Python and MeCab measured in the same run
+## (needs ../shared/corpus or KIJI_BENCH_CORPUS; BENCH_ARGS=--large adds the x100 corpus).
 bench: build
-	python3 scripts/bench.py
+	@scripts/ensure-bench-deps
+	python3 scripts/bench.py $(BENCH_ARGS)
 
 ## One PNG per chart kind in docs/img/, rendered by headless Chromium.
 screenshots: deps

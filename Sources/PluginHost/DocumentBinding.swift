@@ -51,14 +51,10 @@ enum DocumentBinding {
         TextBinding.addDocumentMethods(to: &document, morphology: morphology)
         document.methods["count"] = { call, doc in
             if call.isTable(2) {
+                // One pass for the whole list (see MultiTermMatcher).
                 let list = try termList(call, 2)
-                try call.stack.newTable(records: list.count)
-                for term in list {
-                    let n = try terms.withNormalized(term, call: call, argument: 2) { needle in
-                        doc.occurrences(of: needle)
-                    }
-                    try call.stack.setField(term) { call.push(n) }
-                }
+                let matcher = try terms.matcher(for: list, call: call, argument: 2)
+                try pushCounts(doc.textBytes.withUnsafeBufferPointer { matcher.counts(in: $0) }, of: list, on: call.stack)
                 return 1
             }
             let n = try terms.withNormalized(try call.string(2), call: call, argument: 2) { needle in
@@ -131,11 +127,13 @@ enum DocumentBinding {
             }
             if call.isTable(2) {
                 let list = try termList(call, 2)
-                try call.stack.newTable(records: list.count)
-                for term in list {
-                    let n = try total(term)
-                    try call.stack.setField(term) { call.push(n) }
+                let matcher = try terms.matcher(for: list, call: call, argument: 2)
+                var totals = [Int](repeating: 0, count: list.count)
+                for doc in handle.documents {
+                    let counts = doc.textBytes.withUnsafeBufferPointer { matcher.counts(in: $0) }
+                    for index in totals.indices { totals[index] += counts[index] }
                 }
+                try pushCounts(totals, of: list, on: call.stack)
             } else {
                 call.push(try total(try call.string(2)))
             }
@@ -170,6 +168,12 @@ enum DocumentBinding {
             }
             return term
         }
+    }
+
+    /// A table from each term, as given, to its count.
+    static func pushCounts(_ counts: [Int], of terms: [String], on stack: LuaStack) throws {
+        try stack.newTable(records: terms.count)
+        for (term, n) in zip(terms, counts) { try stack.setField(term) { stack.push(n) } }
     }
 
     static func pushField(_ key: String, of doc: Document, on stack: LuaStack) throws {
@@ -216,21 +220,6 @@ enum DocumentBinding {
             try stack.newTable(records: fields.count)
             for key in fields.keys.sorted() { try stack.setField(key) { try push(fields[key] ?? .null, on: stack, depth: depth - 1) } }
         }
-    }
-}
-
-/// Normalised search terms, cached per state: plugins ask for the same few
-/// terms once per document.
-final class TermCache {
-    private var normalized: [String: [UInt8]] = [:]
-
-    func withNormalized<R>(_ term: String, call: LuaCall, argument: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws -> R {
-        if normalized[term] == nil {
-            let bytes = Array(TextNormalizer.nfkc(term).utf8)
-            guard !bytes.isEmpty else { throw call.argumentError(argument, "empty search term") }
-            normalized[term] = bytes
-        }
-        return normalized[term]!.withUnsafeBufferPointer(body)
     }
 }
 

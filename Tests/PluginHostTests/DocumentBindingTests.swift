@@ -20,6 +20,26 @@ import Testing
         #expect(try evaluate(counts, on: doc) == "4,1,0")
     }
 
+    /// Lists count in one pass with exactly what counting each term alone gives:
+    /// duplicates, terms that normalise alike, terms inside others, and repeated lists (cached).
+    @Test func countWithAListMatchesCountingEachTermAlone() throws {
+        let list = "{'日米', '日米同盟', 'NATO', 'ＮＡＴＯ', '日米', '米', '盟。日'}"
+        let expression = "(function() local t = {} for round = 1, 3 do local c = doc:count(\(list)) t[round] = c['日米'] .. ',' .. c['日米同盟'] .. ',' .. c.NATO .. ',' .. c['ＮＡＴＯ'] .. ',' .. c['米'] .. ',' .. c['盟。日'] end return table.concat(t, ' ') end)()"
+        #expect(try evaluate(expression, on: doc) == "4,2,1,1,4,1 4,2,1,1,4,1 4,2,1,1,4,1")
+        #expect { try evaluate("doc:count({'日米', ''})", on: doc) } throws: { error in
+            String(describing: error).contains("bad argument #1 to 'count' (empty search term)")
+        }
+        let runner = try plugin("""
+            return { name = "c", columns = {"counts"},
+              run = function(corpus, params, out)
+                local c = corpus:count({"日米", "x", "日米"})
+                out:row{ counts = c["日米"] .. "/" .. c.x .. "/" .. corpus:count("日米") }
+              end }
+            """)
+        let table = try runner.run(on: [doc, document("b", nil, "日米x"), document("c", nil, "")], parameters: [:])
+        #expect(csv(table) == "counts\n5/1/5\n")
+    }
+
     @Test func containsAndFindAll() throws {
         #expect(try evaluate("tostring(doc:contains('同盟'))", on: doc) == "true")
         #expect(try evaluate("tostring(doc:contains('台湾'))", on: doc) == "false")
