@@ -69,12 +69,14 @@ return {
   map = function(doc, emit, params)
     local counts = params.dict:count(doc)
     local tokens = #doc:tokens()
-    for _, category in ipairs(params.dict.categories) do
+    local rows = {}
+    for i, category in ipairs(params.dict.categories) do
       local row = { key = category, matches = counts[category], documents = counts[category] > 0 and 1 or 0,
                     documents_total = 1, tokens = tokens }
       if params.by ~= "none" then row[params.by] = group_of(doc, params.by) end
       if params.per == "document" then row.doc_id = doc.id end
-      emit(row)
+      rows[i] = row
     end
+    if #rows > 0 then emit(rows) end
   end,
 }
