@@ -63,11 +63,13 @@ return {
     local counts = params.dict:count(doc)
     local tokens = #doc:tokens()
     local labels = params.groups:labels(doc)
-    for _, category in ipairs(params.dict.categories) do
+    local rows = {}
+    for i, category in ipairs(params.dict.categories) do
       local row = { key = category, matches = counts[category], documents = counts[category] > 0 and 1 or 0,
                     documents_total = 1, tokens = tokens }
       if params.per == "document" then row.doc_id = doc.id end
-      emit(params.groups:set(row, labels))
+      rows[i] = params.groups:set(row, labels)
     end
+    if #rows > 0 then emit(rows) end
   end,
 }

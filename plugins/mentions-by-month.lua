@@ -73,9 +73,12 @@ return {
   map = function(doc, emit, params)
     local labels = params.groups:labels(doc)
     local counts = doc:count(params.terms)
-    for _, term in ipairs(params.terms) do
+    -- One emit for the document's rows: one call into kiji instead of one per term.
+    local rows = {}
+    for i, term in ipairs(params.terms) do
       local n = counts[term]
-      emit(params.groups:set({ term = term, mentions = n, articles = n > 0 and 1 or 0, articles_total = 1 }, labels))
+      rows[i] = params.groups:set({ term = term, mentions = n, articles = n > 0 and 1 or 0, articles_total = 1 }, labels)
     end
+    if #rows > 0 then emit(rows) end
   end,
 }

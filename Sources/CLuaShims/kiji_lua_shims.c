@@ -1,6 +1,7 @@
 #include "kiji_lua_shims.h"
 #include "kiji_process.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@ typedef struct {
     double deadline;    // CLOCK_MONOTONIC seconds; 0: none
     double limit_seconds;
     int stopped;
+    atomic_int interrupted;  // set by another thread: kiji_state_interrupt
     int watchdog_slot;  // -1: none armed
 } kiji_state_info;
 
@@ -262,6 +264,10 @@ static double monotonic_seconds(void) {
 static void deadline_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     kiji_state_info *info = state_info(L);
+    if (atomic_load(&info->interrupted)) {
+        lua_sethook(L, deadline_hook, LUA_MASKLINE | LUA_MASKCOUNT, 1);
+        luaL_error(L, "stopped: another worker failed first");
+    }
     if (info->deadline == 0) return;
     if (!info->stopped && monotonic_seconds() < info->deadline) return;
     info->stopped = 1;
@@ -273,18 +279,35 @@ static void deadline_hook(lua_State *L, lua_Debug *ar) {
     luaL_error(L, "%s", message);
 }
 
+double kiji_monotonic_seconds(void) { return monotonic_seconds(); }
+
+double kiji_time_limit_deadline(lua_State *L) { return state_info(L)->deadline; }
+
+void kiji_state_interrupt(lua_State *L) {
+    atomic_store(&state_info(L)->interrupted, 1);
+    lua_sethook(L, deadline_hook, LUA_MASKLINE | LUA_MASKCOUNT, 1);
+}
+
 void kiji_set_time_limit(lua_State *L, double seconds) {
+    kiji_set_time_limit_until(L, seconds, 0);
+}
+
+void kiji_set_time_limit_until(lua_State *L, double seconds, double deadline) {
     kiji_state_info *info = state_info(L);
     info->stopped = 0;
     if (!(seconds > 0)) {
         info->deadline = 0;
-        lua_sethook(L, NULL, 0, 0);
+        // An interrupt from another thread outlives the limit.
+        if (atomic_load(&info->interrupted)) lua_sethook(L, deadline_hook, LUA_MASKLINE | LUA_MASKCOUNT, 1);
+        else lua_sethook(L, NULL, 0, 0);
         kiji_deadline_disarm(info->watchdog_slot);
         info->watchdog_slot = -1;
         return;
     }
+    double now = monotonic_seconds();
     info->limit_seconds = seconds;
-    info->deadline = monotonic_seconds() + seconds;
-    lua_sethook(L, deadline_hook, LUA_MASKCOUNT, 10000);
-    arm_watchdog(info, seconds, "where no hook can stop it (a __gc finalizer, or one long call such as string.find or kiji.tokenize)");
+    info->deadline = deadline > 0 ? deadline : now + seconds;
+    if (!atomic_load(&info->interrupted)) lua_sethook(L, deadline_hook, LUA_MASKCOUNT, 10000);
+    double left = info->deadline - now;
+    arm_watchdog(info, left > 0 ? left : 0, "where no hook can stop it (a __gc finalizer, or one long call such as string.find or kiji.tokenize)");
 }

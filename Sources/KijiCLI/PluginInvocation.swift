@@ -18,6 +18,7 @@ struct PluginInvocation: ParsableArguments {
     @OptionGroup var pluginOptions: PluginOptions
     @OptionGroup var corpusOptions: CorpusOptions
     @OptionGroup var progressOptions: ProgressOptions
+    @OptionGroup var jobsOption: JobsOption
 
     /// What one run produced.
     struct Outcome {
@@ -45,6 +46,7 @@ struct PluginInvocation: ParsableArguments {
             try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories,
                              mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits)
         }
+        runner.jobs = jobsOption.count
         try mapErrors { try runner.checkParameters(given) }
         let corpus = try loadCorpus()
         runner.progress = progressOptions.meter(name: runner.name, total: corpus.documents.count)

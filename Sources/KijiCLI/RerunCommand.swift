@@ -20,10 +20,12 @@ struct RerunCommand: ParsableCommand {
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("Write here instead of the recorded output path.", valueName: "FILE"))
     var output: String?
 
+    @OptionGroup var jobsOption: JobsOption
+
     func run() throws {
         let old = try Manifest.read(manifestPath)
         let destination = output ?? old.output.path
-        var command = try Kiji.parseAsRoot(old.commandLine(output: destination))
+        var command = try Kiji.parseAsRoot(old.commandLine(output: destination) + (old.kind == "query" ? [] : jobsOption.arguments))
         try command.run()
         let new = try Manifest.read(Manifest.path(for: destination))
         let changes = old.changes(to: new)

@@ -17,6 +17,7 @@ struct TestCommand: ParsableCommand {
     var targets: [String] = []
 
     @OptionGroup var pluginOptions: PluginOptions
+    @OptionGroup var jobsOption: JobsOption
 
     func run() throws {
         let locator = pluginOptions.locator
@@ -38,6 +39,7 @@ struct TestCommand: ParsableCommand {
             let cases: [PluginTestCase]
             do {
                 runner = try PluginRunner(path: file, moduleDirectories: locator.directories, mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits)
+                runner.jobs = jobsOption.count
                 cases = try runner.testCases()
             } catch {
                 try Console.print("\(file): cannot load the tests: \(error)")

@@ -139,8 +139,27 @@ public final class LuaState {
     }
 
     /// Limits how long Lua code may run from now on (nil: no limit).
-    public func setTimeLimit(seconds: Double?) {
-        kiji_set_time_limit(mainThread, seconds ?? 0)
+    /// - Parameter deadline: when the time is up, on ``monotonicSeconds``'
+    ///   clock, if not `seconds` from now (workers of one run share one).
+    public func setTimeLimit(seconds: Double?, deadline: Double? = nil) {
+        kiji_set_time_limit_until(mainThread, seconds ?? 0, deadline ?? 0)
+    }
+
+    /// When the current time limit ends, on ``monotonicSeconds``' clock.
+    public var timeLimitDeadline: Double? {
+        let deadline = kiji_time_limit_deadline(mainThread)
+        return deadline > 0 ? deadline : nil
+    }
+
+    /// The clock time limits use.
+    public static var monotonicSeconds: Double { kiji_monotonic_seconds() }
+
+    /// Stops the Lua code running in this state at its next instruction
+    /// ("stopped: another worker failed first"), and any later call too.
+    /// The one method that may be called from another thread, while the
+    /// state is open.
+    public func interrupt() {
+        kiji_state_interrupt(mainThread)
     }
 
     /// Counts `bytes` that Swift holds for Lua code (a matcher's trie, say)

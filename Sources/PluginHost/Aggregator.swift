@@ -4,15 +4,34 @@ import Corpus
 /// them: period columns get every period from the first to the last (with
 /// `undated` last), level columns get every declared level in order, and
 /// the missing combinations become zero rows.
-struct Aggregator {
+///
+/// Rows come in two forms: a dictionary of cells (``add(_:)``), or, on the
+/// fast path `emit` takes, group-by values as interned atoms and aggregate
+/// values in slots (``add(atoms:values:)``). Partial aggregators of workers
+/// combine with ``merge(_:)``; the result does not depend on the split.
+struct Aggregator: Sendable {
     let groupBy: [String]
     let operations: [(column: String, operation: AggregateOperation)]
-    private var groups: [[Cell]: [Accumulator]] = [:]
+    /// Each group's key, in order of first appearance.
+    private(set) var groupKeys: [[Cell]] = []
+    private var groupIndex: [[Cell]: Int] = [:]
+    /// `operations.count` accumulators per group, group after group.
+    private var accumulators: [Accumulator] = []
+    /// Interned group-by values, and groups found by their atoms.
+    private var atomIDs: [Cell: UInt32] = [:]
+    private var atomValues: [Cell] = []
+    private var atomGroups: [AtomKey: Int] = [:]
+
+    /// The fast path packs up to this many group-by atoms into one key.
+    static let maximumAtomKeys = 4
 
     init(groupBy: [String], operations: [(column: String, operation: AggregateOperation)]) {
         self.groupBy = groupBy
         self.operations = operations
     }
+
+    /// Whether ``add(atoms:values:)`` can be used.
+    var acceptsAtoms: Bool { groupBy.count <= Self.maximumAtomKeys }
 
     /// Adds one emitted row. Throws a message for the plugin author.
     mutating func add(_ row: [String: Cell]) throws(AggregationError) {
@@ -30,11 +49,70 @@ struct Aggregator {
             }
             key.append(canonical)
         }
-        var accumulators = groups[key] ?? operations.map { Accumulator(operation: $0.operation) }
-        for (index, (column, _)) in operations.enumerated() {
-            if let value = row[column] { try accumulators[index].add(value, column: column) }
+        let values = operations.map { row[$0.column] }
+        try check(values)
+        addChecked(values, group: group(for: key))
+    }
+
+    /// The atom of a canonical group-by value (see ``Cell/groupKey``), or
+    /// nil when there are too many to number.
+    mutating func atom(for value: Cell) -> UInt32? {
+        if let id = atomIDs[value] { return id }
+        guard let id = UInt32(exactly: atomValues.count), id < UInt32.max else { return nil }
+        atomIDs[value] = id
+        atomValues.append(value)
+        return id
+    }
+
+    /// Adds a row given as atoms of its group-by values (in `groupBy` order,
+    /// all present) and its aggregate values (in `operations` order, nil
+    /// when absent). Only when ``acceptsAtoms``.
+    mutating func add(atoms: [UInt32], values: [Cell?]) throws(AggregationError) {
+        try check(values)
+        let key = AtomKey(atoms)
+        let group: Int
+        if let known = atomGroups[key] {
+            group = known
+        } else {
+            group = self.group(for: atoms.map { atomValues[Int($0)] })
+            atomGroups[key] = group
         }
-        groups[key] = accumulators
+        addChecked(values, group: group)
+    }
+
+    /// Folds in a partial aggregator with the same keys and operations.
+    mutating func merge(_ other: Aggregator) {
+        let width = operations.count
+        for (index, key) in other.groupKeys.enumerated() {
+            let group = group(for: key)
+            for slot in 0..<width {
+                accumulators[group * width + slot].merge(other.accumulators[index * width + slot])
+            }
+        }
+    }
+
+    private func check(_ values: [Cell?]) throws(AggregationError) {
+        for (slot, value) in values.enumerated() {
+            guard let value else { continue }
+            try Accumulator.check(value, operation: operations[slot].operation, column: operations[slot].column)
+        }
+    }
+
+    private mutating func addChecked(_ values: [Cell?], group: Int) {
+        let base = group * operations.count
+        for (slot, value) in values.enumerated() {
+            if let value { accumulators[base + slot].add(checked: value) }
+        }
+    }
+
+    /// The index of the group with `key`, created when new.
+    private mutating func group(for key: [Cell]) -> Int {
+        if let known = groupIndex[key] { return known }
+        let index = groupKeys.count
+        groupIndex[key] = index
+        groupKeys.append(key)
+        accumulators.append(contentsOf: operations.map { Accumulator(operation: $0.operation) })
+        return index
     }
 
     /// The finished table.
@@ -46,7 +124,7 @@ struct Aggregator {
         var domains: [String: [Cell]] = [:]
         var rank: [String: [Cell: Int]] = [:]
         for (position, column) in groupBy.enumerated() {
-            let observed = Set(groups.keys.map { $0[position] })
+            let observed = Set(groupKeys.map { $0[position] })
             if let kind = periods[column] {
                 var indices: [Int] = []
                 var hasUndated = false
@@ -73,9 +151,9 @@ struct Aggregator {
         }
 
         // Each observed combination of the free columns gets the full grid of the completed ones.
-        var keys = Set(groups.keys)
+        var keys = Set(groupKeys)
         let freePositions = groupBy.indices.filter { domains[groupBy[$0]] == nil }
-        let freeTuples = Set(groups.keys.map { key in freePositions.map { key[$0] } })
+        let freeTuples = Set(groupKeys.map { key in freePositions.map { key[$0] } })
         for free in (freePositions.isEmpty ? [[]] : Array(freeTuples)) {
             var partial: [[Cell]] = [[]]
             for (position, column) in groupBy.enumerated() {
@@ -96,11 +174,12 @@ struct Aggregator {
             throw AggregationError("column '\(unknown)' is neither a group_by key nor an aggregate column")
         }
         let rows = sortedKeys.map { key -> [Cell] in
-            let accumulators = groups[key]
+            let group = groupIndex[key]
             return columns.map { column in
                 if let position = groupBy.firstIndex(of: column) { return key[position] }
                 guard let index = operations.firstIndex(where: { $0.column == column }) else { return .empty }
-                return accumulators?[index].result ?? Accumulator(operation: operations[index].operation).result
+                return group.map { accumulators[$0 * operations.count + index].result }
+                    ?? Accumulator(operation: operations[index].operation).result
             }
         }
         return ResultTable(columns: columns, rows: rows)
@@ -112,53 +191,14 @@ struct AggregationError: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// The running value of one aggregate column in one group.
-struct Accumulator {
-    let operation: AggregateOperation
-    /// The sum while every value is an integer and it fits; nil after that.
-    private var integerTotal: Int? = 0
-    /// The exact sum of every value, rounded once when read: the result does
-    /// not depend on the order of the rows (documents, workers, splits).
-    private var exactTotal = ExactSum()
-    private var count = 0
-    private var extreme: Cell?
+/// Up to four group-by atoms packed into one hashable value.
+private struct AtomKey: Hashable, Sendable {
+    let low: UInt64
+    let high: UInt64
 
-    init(operation: AggregateOperation) { self.operation = operation }
-
-    mutating func add(_ value: Cell, column: String) throws(AggregationError) {
-        switch operation {
-        case .count:
-            count += 1
-        case .sum, .mean:
-            guard value.numericValue != nil else {
-                throw AggregationError("emit: '\(column)' is aggregated with \(operation.rawValue) and needs a number, got '\(value.text)'")
-            }
-            switch value {
-            case .integer(let i):
-                exactTotal.add(i)
-                if let total = integerTotal {
-                    let (sum, overflow) = total.addingReportingOverflow(i)
-                    integerTotal = overflow ? nil : sum
-                }
-            case .number(let d):
-                exactTotal.add(d)
-                integerTotal = nil
-            default: break
-            }
-            count += 1
-        case .min, .max:
-            guard let current = extreme else { extreme = value; return }
-            let smaller = Cell.naturalOrder(value, current)
-            if (operation == .min) == smaller && value != current { extreme = value }
-        }
-    }
-
-    var result: Cell {
-        switch operation {
-        case .count: .integer(count)
-        case .sum: integerTotal.map(Cell.integer) ?? .number(exactTotal.value)
-        case .mean: count == 0 ? .empty : .number(exactTotal.value / Double(count))
-        case .min, .max: extreme ?? .empty
-        }
+    init(_ atoms: [UInt32]) {
+        func word(_ i: Int) -> UInt64 { i < atoms.count ? UInt64(atoms[i]) : 0 }
+        low = word(0) | word(1) << 32
+        high = word(2) | word(3) << 32
     }
 }

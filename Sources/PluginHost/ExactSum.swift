@@ -44,6 +44,12 @@ struct ExactSum: Hashable, Sendable {
         }
     }
 
+    /// Adds every term of `other`: the partials are exact, so this is too.
+    mutating func merge(_ other: ExactSum) {
+        for partial in other.partials { add(partial) }
+        special += other.special
+    }
+
     /// The correctly rounded sum.
     var value: Double {
         if special != 0 || special.isNaN { return special }

@@ -22,7 +22,12 @@ final class PluginEnvironment {
     /// Files written with `kiji.output_file` during a run.
     let outputFiles = OutputFiles()
 
-    init(moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default) throws {
+    /// Where `print` writes.
+    let printSink: PrintSink
+
+    init(moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default,
+         printSink: PrintSink = PrintSink(mode: .standardError)) throws {
+        self.printSink = printSink
         self.state = try LuaState(memoryLimit: limits.memoryBytes)
         self.limits = limits
         self.moduleDirectories = moduleDirectories
@@ -52,7 +57,7 @@ final class PluginEnvironment {
     /// Runs `body` under the time limit; the limit is lifted afterwards, and
     /// Lua's "not enough memory" gets a hint about --max-memory.
     func limited<T>(_ body: () throws -> T) throws -> T {
-        state.setTimeLimit(seconds: limits.seconds)
+        state.setTimeLimit(seconds: limits.seconds, deadline: limits.deadline)
         defer { state.setTimeLimit(seconds: nil) }
         do {
             return try body()
@@ -90,6 +95,11 @@ final class PluginEnvironment {
     /// Every file a run read as code or data (plugin, modules, data files),
     /// in the order first read: what a run manifest records.
     private(set) var filesRead: [String] = []
+
+    /// Adds files another worker read, keeping the order of first reading.
+    func noteFilesRead(_ paths: [String]) {
+        for path in paths where !filesRead.contains(path) { filesRead.append(path) }
+    }
 
     func readSource(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -156,14 +166,38 @@ final class PluginEnvironment {
     }
 
     private func installPrint() throws {
+        let sink = printSink
         let print = state.register(function: "print") { call in
             var parts: [String] = []
             for index in stride(from: Int32(1), through: call.argumentCount, by: 1) {
                 parts.append(try call.stack.describe(at: index))
             }
-            StandardStreams.writeError(parts.joined(separator: "\t") + "\n")
+            sink.write(parts.joined(separator: "\t") + "\n")
             return 0
         }
         try state.setGlobal("print") { $0.push(function: print) }
+    }
+}
+
+/// Where a plugin's `print` goes: standard error, nowhere (a worker
+/// repeating what worker 0 printed), or a buffer flushed later in order.
+final class PrintSink {
+    enum Mode { case standardError, discard, buffer }
+    var mode: Mode
+    private(set) var buffered: [String] = []
+
+    init(mode: Mode) { self.mode = mode }
+
+    func write(_ text: String) {
+        switch mode {
+        case .standardError: StandardStreams.writeError(text)
+        case .discard: break
+        case .buffer: buffered.append(text)
+        }
+    }
+
+    /// Writes what another worker buffered, as this sink would have.
+    func flush(_ texts: [String]) {
+        for text in texts { write(text) }
     }
 }

@@ -12,12 +12,29 @@ public final class PluginRunner {
     ///   - moduleDirectories: folders for `require` (the plugin's own folder is searched first).
     ///   - mecabDictionary: the MeCab dictionary folder (`--mecab-dict`); found automatically when nil.
     ///   - limits: memory and time allowed to the plugin's Lua code.
-    public init(path: String, moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default) throws {
+    public convenience init(path: String, moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default) throws {
         let ownFolder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        environment = try PluginEnvironment(moduleDirectories: [ownFolder] + moduleDirectories.filter { $0 != ownFolder },
-                                            mecabDictionary: mecabDictionary, limits: limits)
-        spec = try environment.loadPlugin(at: path)
+        try self.init(recipe: WorkerRecipe(path: path, moduleDirectories: [ownFolder] + moduleDirectories.filter { $0 != ownFolder },
+                                           mecabDictionary: mecabDictionary, limits: limits),
+                      printSink: PrintSink(mode: .standardError))
     }
+
+    init(recipe: WorkerRecipe, printSink: PrintSink) throws {
+        self.recipe = recipe
+        environment = try PluginEnvironment(moduleDirectories: recipe.moduleDirectories, mecabDictionary: recipe.mecabDictionary,
+                                            limits: recipe.limits, printSink: printSink)
+        spec = try environment.loadPlugin(at: recipe.path)
+    }
+
+    /// How this runner was built, so that workers can be built alike.
+    let recipe: WorkerRecipe
+
+    /// How many workers a map-form run may use, each with its own Lua state
+    /// (see docs/architecture.md); 1 runs everything here. Run-form plugins
+    /// always run in one.
+    public var jobs = 1
+    /// The MeCab dictionary a secondary worker used when this one did not.
+    var workerMeCab: MeCabDictionaryInUse?
 
     public var name: String { spec.name }
     public var description: String { spec.description }
@@ -30,7 +47,9 @@ public final class PluginRunner {
     /// Code and data files the plugin has read so far (itself, modules, data files).
     public var filesRead: [String] { environment.filesRead }
     /// The MeCab dictionary folder and description, when the plugin used MeCab.
-        public var mecabDictionaryInUse: MeCabDictionaryInUse? { environment.morphology.dictionaryInUse.map(MeCabDictionaryInUse.init) }
+    public var mecabDictionaryInUse: MeCabDictionaryInUse? {
+        environment.morphology.dictionaryInUse.map(MeCabDictionaryInUse.init) ?? workerMeCab
+    }
     /// Told how many documents the plugin has processed (for a progress line).
     public var progress: ProgressMeter?
     /// Files the last run asked for with `kiji.output_file`, in order.
@@ -50,23 +69,16 @@ public final class PluginRunner {
     public func run(on documents: [Document], parameters given: [String: String]) throws -> ResultTable {
         let parameters = try spec.resolveParameters(given)
         lastParameters = parameters.mapValues(\.text)
+        workerMeCab = nil
         environment.outputFiles.reset()
         let params = try pushParameters(parameters)
         defer { params.release() }
         environment.dataFiles.allow(parameters: given)
         do {
             return try environment.limited {
-                try runCheck(params: params)
-                if let prepare = spec.prepare {
-                    // The corpus lets prepare check parameters against the data (e.g. by= fields).
-                    try environment.state.call(prepare) { stack in
-                        try stack.push(params)
-                        stack.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType)
-                        return 2
-                    }
-                }
+                try prepareRun(params: params, documents: documents)
                 if let map = spec.map {
-                    return try runMap(map, documents: documents, params: params)
+                    return try runMap(map, documents: documents, params: params, given: given)
                 }
                 return try runFreeForm(spec.run!, documents: documents, params: params)
             }
@@ -101,6 +113,19 @@ public final class PluginRunner {
         }
     }
 
+    /// Calls `check(params)`, then `prepare(params, corpus)`.
+    func prepareRun(params: LuaReference, documents: [Document]) throws {
+        try runCheck(params: params)
+        if let prepare = spec.prepare {
+            // The corpus lets prepare check parameters against the data (e.g. by= fields).
+            try environment.state.call(prepare) { stack in
+                try stack.push(params)
+                stack.push(CorpusHandle(documents: documents), as: DocumentBinding.corpusType)
+                return 2
+            }
+        }
+    }
+
     /// Calls `check(params)`: nil passes, a string is a usage error.
     private func runCheck(params: LuaReference) throws {
         guard let check = spec.check else { return }
@@ -115,7 +140,7 @@ public final class PluginRunner {
 
     /// Where `emit` puts rows during a map run.
     private final class EmitSink {
-        var aggregator: Aggregator?
+        var emitter: Emitter?
     }
     private let emitSink = EmitSink()
 
@@ -123,9 +148,11 @@ public final class PluginRunner {
     private lazy var emitFunction: LuaReference = {
         let sink = emitSink
         let id = environment.state.register(function: "emit") { call in
-            let row = try RowReader.cells(of: try RowReader.rowTable(call, 1), call: call, argument: 1)
-            guard sink.aggregator != nil else { throw LuaRuntimeError("emit: called outside map") }
-            do { try sink.aggregator!.add(row) } catch let error as AggregationError { throw LuaRuntimeError(error.description) }
+            guard let emitter = sink.emitter else {
+                _ = try RowReader.cells(of: try RowReader.rowTable(call, 1), call: call, argument: 1)
+                throw LuaRuntimeError("emit: called outside map")
+            }
+            try emitter.emit(call)
             return 0
         }
         let stack = environment.state.stack
@@ -151,16 +178,44 @@ public final class PluginRunner {
         return stack.popReference()
     }
 
-    private func runMap(_ map: LuaReference, documents: [Document], params: LuaReference) throws -> ResultTable {
-        let state = environment.state
+    private func runMap(_ map: LuaReference, documents: [Document], params: LuaReference, given: [String: String]) throws -> ResultTable {
         let groupBy = try resolvedGroupBy(params: params)
         let periods = try declaredPeriods(params: params, groupBy: groupBy)
         let levels = try declaredLevels(params: params, groupBy: groupBy)
-        emitSink.aggregator = Aggregator(groupBy: groupBy, operations: spec.aggregate)
-        defer { emitSink.aggregator = nil }
+        let columns = try resolvedColumns(params: params, groupBy: groupBy)
+        var aggregator: Aggregator
+        if workerCount(for: documents.count) > 1 {
+            aggregator = try mapInWorkers(map, documents: documents, params: params, groupBy: groupBy, given: given)
+            progress?.update(done: documents.count)
+        } else {
+            aggregator = try mapRange(map, documents: documents, range: documents.indices, params: params, groupBy: groupBy)
+        }
+        do {
+            return try aggregator.finish(columns: columns, periods: periods, levels: levels)
+        } catch {
+            throw PluginError(plugin: spec.name, message: "\(spec.path): \(error.description)")
+        }
+    }
+
+    /// Runs `map` over `documents[range]` into a new aggregator. `control`,
+    /// when given, is told of progress and failures and says when to stop.
+    func mapRange(_ map: LuaReference, documents: [Document], range: Range<Int>, params: LuaReference,
+                  groupBy: [String], control: WorkerControl? = nil) throws -> Aggregator {
+        let state = environment.state
+        let emitter = try Emitter(state: state, aggregator: Aggregator(groupBy: groupBy, operations: spec.aggregate))
+        emitSink.emitter = emitter
+        defer {
+            emitSink.emitter = nil
+            emitter.release()
+        }
         let emitReference = emitFunction
-        for (index, document) in documents.enumerated() {
-            progress?.update(done: index)
+        for index in range {
+            if let control {
+                guard control.shouldContinue(before: index) else { break }
+            } else {
+                progress?.update(done: index)
+            }
+            let document = documents[index]
             do {
                 try state.call(map) { stack in
                     stack.push(document, as: DocumentBinding.documentType)
@@ -169,16 +224,16 @@ public final class PluginRunner {
                     return 3
                 }
             } catch let error as LuaScriptError {
-                throw PluginError(plugin: spec.name, scriptError: error, documentID: document.id)
+                let failure = PluginError(plugin: spec.name, scriptError: error, documentID: document.id)
+                if control != nil { throw WorkerFailure(index: index, error: failure) }
+                throw failure
+            } catch where control != nil && !(error is WorkerFailure) {
+                throw WorkerFailure(index: index, error: error)
             }
+            control?.finished(index)
         }
-        progress?.update(done: documents.count)
-        let columns = try resolvedColumns(params: params, groupBy: groupBy)
-        do {
-            return try emitSink.aggregator!.finish(columns: columns, periods: periods, levels: levels)
-        } catch {
-            throw PluginError(plugin: spec.name, message: "\(spec.path): \(error.description)")
-        }
+        if control == nil { progress?.update(done: range.upperBound) }
+        return emitter.aggregator
     }
 
     private func runFreeForm(_ run: LuaReference, documents: [Document], params: LuaReference) throws -> ResultTable {
@@ -208,7 +263,7 @@ public final class PluginRunner {
     }
 
     /// The key columns, calling `group_by(params)` when it is a function.
-    private func resolvedGroupBy(params: LuaReference) throws -> [String] {
+    func resolvedGroupBy(params: LuaReference) throws -> [String] {
         guard let function = spec.groupByFunction else { return spec.groupBy }
         let value = try environment.state.call(function, results: 1) { try $0.push(params); return 1 }[0]
         let names = value.table?.array.compactMap(\.string) ?? []

@@ -4,6 +4,9 @@ public struct ResourceLimits: Sendable {
     public var memoryBytes: Int
     /// Seconds a run may take, or nil for no limit.
     public var seconds: Double?
+    /// When the time is up (LuaState.monotonicSeconds), if not `seconds`
+    /// after each call starts: set for workers, which share their run's deadline.
+    var deadline: Double?
 
     public init(memoryBytes: Int, seconds: Double?) {
         self.memoryBytes = memoryBytes

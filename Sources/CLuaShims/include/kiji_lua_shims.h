@@ -52,6 +52,20 @@ void kiji_push_globals(lua_State *L);
 /// later if the time is spent where no hook runs (finalizers, C functions
 /// such as string.find).
 void kiji_set_time_limit(lua_State *L, double seconds);
+/// Like kiji_set_time_limit, but the time is up at `deadline` (seconds on
+/// kiji_monotonic_seconds' clock) rather than `seconds` from now; messages
+/// still name `seconds`. Workers of one run share one deadline this way.
+void kiji_set_time_limit_until(lua_State *L, double seconds, double deadline);
+/// When the current time limit ends (kiji_monotonic_seconds' clock), or 0.
+double kiji_time_limit_deadline(lua_State *L);
+/// The monotonic clock the time limits use.
+double kiji_monotonic_seconds(void);
+/// Stops the Lua code running in `L` at its next instruction, with the error
+/// "stopped: another worker failed first", as a time limit stops it. The
+/// only function here that may be called from another thread than the one
+/// running `L` (lua_sethook is safe to call asynchronously); call it only
+/// while `L` is open.
+void kiji_state_interrupt(lua_State *L);
 
 /// Opens the sandboxed standard library (base, string, table, math, utf8,
 /// coroutine) and removes dofile, loadfile and binary-chunk loading.
