@@ -83,12 +83,18 @@ struct TermAutomaton: Sendable {
         self.outputLink = outputLink
         let linkBytes = nodeCount * 8
 
-        // Byte classes: each byte used by a pattern gets its own class, every other byte shares class 0.
+        // Byte classes: each byte used by a pattern gets its own class, every
+        // other byte shares class 0; when all 256 are used, each is its own class.
+        var used = [Bool](repeating: false, count: 256)
+        for node in 0..<nodeCount { for (byte, _) in children[node] { used[Int(byte)] = true } }
         var classOf = [UInt8](repeating: 0, count: 256)
         var classCount = 1
-        for node in 0..<nodeCount {
-            for (byte, _) in children[node] where classOf[Int(byte)] == 0 {
-                classOf[Int(byte)] = UInt8(classCount)
+        if used.allSatisfy({ $0 }) {
+            classOf = (0...255).map { UInt8($0) }
+            classCount = 256
+        } else {
+            for byte in 0..<256 where used[byte] {
+                classOf[byte] = UInt8(classCount)
                 classCount += 1
             }
         }

@@ -60,6 +60,17 @@ private func naive(_ terms: [String], in text: String) -> [Int] {
         #expect(first == [2])
     }
 
+    /// Any bytes, not only UTF-8: all 256 byte values as terms (each its own byte class).
+    @Test(arguments: [true, false]) func everyByteValueCanBeATerm(dense: Bool) throws {
+        let terms = (0...255).map { [UInt8($0)] } + [[0xFF, 0x00]]
+        let matcher = try MultiTermMatcher(terms: terms, denseBudget: dense ? 1 << 20 : 0)
+        #expect(matcher.isDense == dense)
+        let text: [UInt8] = [0x00, 0xFF, 0x00, 0x41, 0xFF]
+        let counts = text.withUnsafeBufferPointer { matcher.counts(in: $0) }
+        #expect(counts[0x00] == 2 && counts[0x41] == 1 && counts[0xFF] == 2 && counts[256] == 1)
+        #expect(counts.reduce(0, +) == 6)
+    }
+
     @Test func largeListsUseTheCompactForm() throws {
         // 2,000 three-kanji terms: too many states and byte classes for the dense budget.
         var random = SeededGenerator(state: 7)
