@@ -31,6 +31,21 @@ extension TextNormalizer {
         }
     }
 
+    /// Whether `bytes` is well-formed UTF-8.
+    public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 {
+                index += 1
+            } else if let (_, width) = UTF8Scalar.decode(bytes, at: index) {
+                index += width
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// The whole-text path, for when ICU's tables cannot be read.
     private static func viaString(_ bytes: [UInt8]) -> NormalizedUTF8 {
         let raw = Array(String(decoding: bytes, as: UTF8.self).utf8)
