@@ -9,24 +9,28 @@ public enum DateOrigin: String, Sendable {
 }
 
 /// One article. Immutable; shared between workers.
+///
+/// The text is kept once: the NFKC-normalised UTF-8 of title + "\n" + body,
+/// plus patches that rebuild the raw text where normalisation changed it.
+/// `title`, `body`, `text` and `rawText` are made when asked.
 public final class Document: Sendable {
     public let id: String
     /// The file the document came from, as the user named it.
     public let source: String
     /// The 1-based line in `source` where the document starts.
     public let line: Int
-    public let title: String
-    public let body: String
     public let date: CalendarDate?
     public let dateOrigin: DateOrigin?
     public let authors: [String]
     public let urls: [String]
     /// Other fields of the record (JSON Lines keys kiji does not map).
     public let meta: [String: JSONValue]
-    /// NFKC(title + "\n" + body): the text every count and match runs on.
-    public let text: String
-    /// `text` as UTF-8, for byte-level search.
+    /// NFKC(title + "\n" + body) as UTF-8: the text every count and match runs on.
     public let textBytes: [UInt8]
+    /// What turns `textBytes` back into the raw title + "\n" + body.
+    public let rawPatches: NormalizationPatches
+    /// The raw title's length in UTF-8 bytes.
+    public let rawTitleCount: Int
     /// The id of the first document in the corpus with the same normalised
     /// text (see ``DuplicateMarker``), or nil when this is the first.
     public let duplicateOf: String?
@@ -36,25 +40,50 @@ public final class Document: Sendable {
 
     /// - Parameter date: the stated date; when nil, the first full date
     ///   written in the text is used (origin `text`), if there is one.
-    public init(id: String, source: String, line: Int, title: String, body: String,
-                date: CalendarDate?, authors: [String] = [],
-                urls: [String] = [], meta: [String: JSONValue] = [:]) {
-        self.id = id
-        self.source = source
-        self.line = line
-        self.title = title
-        self.body = body
+    public convenience init(id: String, source: String, line: Int, title: String, body: String,
+                            date: CalendarDate?, authors: [String] = [],
+                            urls: [String] = [], meta: [String: JSONValue] = [:]) {
+        var (title, body) = (title, body)
+        let text = title.withUTF8 { title in body.withUTF8 { body in Self.joined(title, body) } }
+        self.init(id: id, source: source, line: line, rawText: text, rawTitleCount: title.utf8.count,
+                  date: date, authors: authors, urls: urls, meta: meta)
+    }
+
+    /// The same from the UTF-8 of the title and body, as a reader scanned
+    /// them. Invalid UTF-8 is repaired with U+FFFD, as `String(decoding:as:)` does.
+    public convenience init(id: String, source: String, line: Int,
+                            titleUTF8: UnsafeBufferPointer<UInt8>, bodyUTF8: UnsafeBufferPointer<UInt8>,
+                            date: CalendarDate?, authors: [String] = [],
+                            urls: [String] = [], meta: [String: JSONValue] = [:]) {
+        var text: [UInt8]
+        var titleCount = titleUTF8.count
+        if TextNormalizer.isValidUTF8(titleUTF8), TextNormalizer.isValidUTF8(bodyUTF8) {
+            text = Self.joined(titleUTF8, bodyUTF8)
+        } else {
+            // Repaired apart, so that the title keeps its own length.
+            let title = Array(String(decoding: titleUTF8, as: UTF8.self).utf8)
+            let body = Array(String(decoding: bodyUTF8, as: UTF8.self).utf8)
+            text = title.withUnsafeBufferPointer { title in body.withUnsafeBufferPointer { Self.joined(title, $0) } }
+            titleCount = title.count
+        }
+        self.init(id: id, source: source, line: line, rawText: text, rawTitleCount: titleCount,
+                  date: date, authors: authors, urls: urls, meta: meta)
+    }
+
+    /// `rawText` must be valid UTF-8: the title, a newline, the body.
+    private init(id: String, source: String, line: Int, rawText: [UInt8], rawTitleCount: Int,
+                 date: CalendarDate?, authors: [String], urls: [String], meta: [String: JSONValue]) {
+        (self.id, self.source, self.line) = (id, source, line)
         self.authors = authors
         self.urls = urls
         self.meta = meta
-        let text = TextNormalizer.nfkc(title + "\n" + body)
-        self.text = text
-        self.textBytes = Array(text.utf8)
+        let normalized = TextNormalizer.nfkc(utf8: rawText)
+        (textBytes, rawPatches, self.rawTitleCount) = (normalized.bytes, normalized.patches, rawTitleCount)
         self.duplicateOf = nil
         self.isBoilerplate = false
         if let date {
             (self.date, self.dateOrigin) = (date, .stated)
-        } else if let found = TextDates.firstDate(in: text) {
+        } else if let found = TextDates.firstDate(in: textBytes) {
             (self.date, self.dateOrigin) = (found, .text)
         } else {
             (self.date, self.dateOrigin) = (nil, nil)
@@ -64,15 +93,38 @@ public final class Document: Sendable {
     /// A copy of `document` with the marks the corpus gives it (no text is
     /// normalised again).
     init(_ document: Document, duplicateOf: String?, isBoilerplate: Bool) {
-        (id, source, line, title, body) = (document.id, document.source, document.line, document.title, document.body)
+        (id, source, line) = (document.id, document.source, document.line)
         (date, dateOrigin, authors, urls, meta) = (document.date, document.dateOrigin, document.authors, document.urls, document.meta)
-        (text, textBytes) = (document.text, document.textBytes)
+        (textBytes, rawPatches, rawTitleCount) = (document.textBytes, document.rawPatches, document.rawTitleCount)
         self.duplicateOf = duplicateOf
         self.isBoilerplate = isBoilerplate
     }
 
+    private static func joined(_ title: UnsafeBufferPointer<UInt8>, _ body: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var text: [UInt8] = []
+        text.reserveCapacity(title.count + 1 + body.count)
+        text.append(contentsOf: title)
+        text.append(0x0A)
+        text.append(contentsOf: body)
+        return text
+    }
+
+    /// NFKC(title + "\n" + body): the text every count and match runs on.
+    public var text: String { String(decoding: textBytes, as: UTF8.self) }
+
+    /// title + "\n" + body exactly as the source has them, as UTF-8.
+    public var rawTextBytes: [UInt8] { rawPatches.isEmpty ? textBytes : rawPatches.raw(from: textBytes) }
+
     /// title + "\n" + body exactly as the source has them.
-    public var rawText: String { title + "\n" + body }
+    public var rawText: String { String(decoding: rawTextBytes, as: UTF8.self) }
+
+    /// The title as the source has it.
+    public var title: String { String(decoding: rawPatches.raw(from: textBytes, in: 0..<rawTitleCount), as: UTF8.self) }
+
+    /// The body as the source has it.
+    public var body: String {
+        String(decoding: rawPatches.raw(from: textBytes, in: (rawTitleCount + 1)..<Int.max), as: UTF8.self)
+    }
 
     /// `YYYY-MM`, or nil when undated.
     public var month: String? { date?.monthLabel }

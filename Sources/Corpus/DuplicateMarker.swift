@@ -25,9 +25,18 @@ public enum DuplicateMarker {
         // are compared in full. Keys are not copies, so memory stays flat.
         var firstWithHash: [UInt64: [Document]] = [:]
         return documents.map { document in
-            let comparable = comparableBytes(document.textBytes)
-            let hash = hash(comparable)
-            let duplicateOf = firstWithHash[hash]?.first { comparableBytes($0.textBytes) == comparable }?.id
+            // The comparable form is built only when the hash matches.
+            let hash = comparableHash(document.textBytes)
+            var duplicateOf: String?
+            if let candidates = firstWithHash[hash] {
+                // Copies are usually byte for byte the same; the comparable forms settle the rest.
+                // A bucket's documents differ in comparable form, so at most one can match.
+                duplicateOf = candidates.first { $0.textBytes == document.textBytes }?.id
+                if duplicateOf == nil {
+                    let comparable = comparableBytes(document.textBytes)
+                    duplicateOf = candidates.first { comparableBytes($0.textBytes) == comparable }?.id
+                }
+            }
             if duplicateOf == nil { firstWithHash[hash, default: []].append(document) }
             let boilerplate = documentsPerFile[document.source, default: 0] > 1 && isPageDescription(document)
             guard duplicateOf != nil || boilerplate else { return document }
@@ -39,26 +48,40 @@ public enum DuplicateMarker {
     /// the normalised text with runs of white space made one space and the
     /// ends trimmed (NFKC has already made U+3000 and U+00A0 spaces).
     static func comparableBytes(_ text: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        forEachComparableByte(of: text) { result.append($0) }
+        return result
+    }
+
+    /// FNV-1a of ``comparableBytes(_:)``: the same on every run and machine.
+    static func comparableHash(_ text: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        forEachComparableByte(of: text) { hash = (hash ^ UInt64($0)) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    @inline(__always)
+    private static func forEachComparableByte(of text: [UInt8], _ body: (UInt8) -> Void) {
         text.withUnsafeBufferPointer { bytes in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
             var index = 0
+            var started = false
             var pendingSpace = false
             while index < bytes.count {
                 let width = whitespaceWidth(bytes, at: index)
                 if width > 0 {
                     index += width
-                    pendingSpace = !result.isEmpty
+                    pendingSpace = started
                     continue
                 }
                 if pendingSpace {
-                    result.append(0x20)
+                    body(0x20)
                     pendingSpace = false
                 }
-                result.append(bytes[index])
+                body(bytes[index])
+                started = true
                 index += 1
             }
-            return result
         }
     }
 
@@ -70,15 +93,6 @@ public enum DuplicateMarker {
         case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (0xA8...0xA9).contains(bytes[index + 2]):
             return 3                                                                               // U+2028, U+2029
         default: return 0
-        }
-    }
-
-    /// FNV-1a: the same on every run and machine.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBufferPointer { buffer in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            return hash
         }
     }
 

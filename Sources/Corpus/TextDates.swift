@@ -7,17 +7,24 @@ public enum TextDates {
     /// Recognised: 2025年1月31日 (also 2025年10月27〜28日), 令和7年1月31日,
     /// 2025/01/31, 2025-01-31 and 2025.01.31.
     public static func firstDate(in text: String) -> CalendarDate? {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ firstDate(in: $0) }) { return found }
+        return firstDate(in: Array(text.utf8))
+    }
+
+    /// The same for UTF-8 bytes.
+    public static func firstDate(in bytes: [UInt8]) -> CalendarDate? {
+        bytes.withUnsafeBufferPointer { firstDate(in: $0) }
+    }
+
+    /// The same for UTF-8 bytes.
+    public static func firstDate(in bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         // The patterns run only where a date can start (a run of four digits,
         // or an era name), on a short window: running them over the whole text
         // cost seconds per megabyte, which made one huge record load slowly.
-        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
-            for candidate in candidates(in: bytes) {
-                if let date = dateStarting(in: bytes, at: candidate) { return date }
-            }
-            return nil
+        for candidate in candidates(in: bytes) {
+            if let date = dateStarting(in: bytes, at: candidate) { return date }
         }
-        if let found = text.utf8.withContiguousStorageIfAvailable(search) { return found }
-        return Array(text.utf8).withUnsafeBufferPointer(search)
+        return nil
     }
 
     /// Byte offsets, in order, of the character just before each run of four

@@ -183,8 +183,8 @@ enum DocumentBinding {
         case "line": stack.push(doc.line)
         case "title": stack.push(doc.title)
         case "body": stack.push(doc.body)
-        case "text": stack.push(doc.text)
-        case "raw": stack.push(doc.rawText)
+        case "text": doc.textBytes.withUnsafeBufferPointer { stack.push(bytes: $0) }
+        case "raw": doc.rawTextBytes.withUnsafeBufferPointer { stack.push(bytes: $0) }
         case "date": stack.push(doc.date?.description)
         case "date_origin": stack.push(doc.dateOrigin?.rawValue)
         case "month": stack.push(doc.month)

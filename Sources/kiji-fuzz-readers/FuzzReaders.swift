@@ -20,7 +20,7 @@ enum FuzzReaders {
         do {
             let corpus = try CorpusLoader.load(paths: [path])
             // Touch what plugins read, so lazily built values are exercised too.
-            for document in corpus.documents { _ = (document.text.utf8.count, document.month, document.meta.count) }
+            for document in corpus.documents { _ = (document.textBytes.count, document.month, document.meta.count) }
         } catch is CorpusError {
             // A clean, reported input error.
         } catch {

@@ -12,6 +12,16 @@
 /// already normalised, *unchanged is set to 1 and NULL is returned.
 char *kiji_nfkc_utf8(const char *text, int32_t length, int32_t *out_length, int *unchanged);
 
+/// What NFKC does around one code point (bits of kiji_nfkc_code_point_facts).
+/// ICU's hasBoundaryBefore: text can be normalised in pieces split before
+/// this code point.
+#define KIJI_NFKC_BOUNDARY_BEFORE 1
+/// NFKC of this code point on its own is the code point itself.
+#define KIJI_NFKC_UNCHANGED_ALONE 2
+
+/// The KIJI_NFKC_* facts of a code point, or -1 when ICU fails.
+int kiji_nfkc_code_point_facts(int32_t code_point);
+
 /// UTF-16 text decoded from a legacy encoding.
 typedef struct {
     /// malloc'd code units (free with free()), or NULL on failure.
