@@ -133,8 +133,9 @@ extension PluginRunner {
     /// Flushes the workers' prints in order and merges their results, or
     /// throws the earliest failure (after the prints that came before it).
     private func combine(_ outcomes: [WorkerOutcome]) throws -> Aggregator {
-        let failing = outcomes.indices.filter { outcomes[$0].failure != nil }
-            .min { outcomes[$0].failure!.index < outcomes[$1].failure!.index }
+        let failing = outcomes.indices.min { a, b in
+            (outcomes[a].failure?.index ?? .max) < (outcomes[b].failure?.index ?? .max)
+        }.flatMap { outcomes[$0].failure == nil ? nil : $0 }
         for outcome in outcomes.prefix(through: failing ?? outcomes.count - 1).dropFirst() {
             environment.printSink.flush(outcome.printed)
         }

@@ -70,4 +70,15 @@ import TestSupport
             #expect(result.stderr.contains("--jobs must be between 1 and 32, not \(jobs)"))
         }
     }
+
+    @Test func theProgressLineCountsEveryWorker() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let command = [KijiProcess.executable.path, "run", "mentions-by-month", "--jobs", "2", "-o", "\(folder)/m.csv"]
+            .map { "'\($0)'" }.joined(separator: " ")
+        let result = try KijiProcess.run(["-qec", command, "/dev/null"], environment: ["KIJI_PROGRESS_DELAY": "0"],
+                                         program: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("kiji: mentions-by-month: 41/41 documents, "))
+    }
 }
