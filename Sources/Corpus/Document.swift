@@ -21,8 +21,10 @@ public final class Document: Sendable {
     public let dateOrigin: DateOrigin?
     public let authors: [String]
     public let urls: [String]
-    /// Other fields of the record (JSON Lines keys kiji does not map).
-    public let meta: [String: JSONValue]
+    /// Other fields of the record (JSON Lines keys kiji does not map),
+    /// decoded each time they are read (see ``DocumentMeta``).
+    public var meta: [String: JSONValue] { metaStorage.value }
+    let metaStorage: DocumentMeta
     /// NFKC(title + "\n" + body): the text every count and match runs on.
     public let text: String
     /// `text` as UTF-8, for byte-level search.
@@ -38,7 +40,7 @@ public final class Document: Sendable {
     ///   written in the text is used (origin `text`), if there is one.
     public init(id: String, source: String, line: Int, title: String, body: String,
                 date: CalendarDate?, authors: [String] = [],
-                urls: [String] = [], meta: [String: JSONValue] = [:]) {
+                urls: [String] = [], meta: DocumentMeta = [:]) {
         self.id = id
         self.source = source
         self.line = line
@@ -46,7 +48,7 @@ public final class Document: Sendable {
         self.body = body
         self.authors = authors
         self.urls = urls
-        self.meta = meta
+        self.metaStorage = meta
         let text = TextNormalizer.nfkc(title + "\n" + body)
         self.text = text
         self.textBytes = Array(text.utf8)
@@ -65,7 +67,7 @@ public final class Document: Sendable {
     /// normalised again).
     init(_ document: Document, duplicateOf: String?, isBoilerplate: Bool) {
         (id, source, line, title, body) = (document.id, document.source, document.line, document.title, document.body)
-        (date, dateOrigin, authors, urls, meta) = (document.date, document.dateOrigin, document.authors, document.urls, document.meta)
+        (date, dateOrigin, authors, urls, metaStorage) = (document.date, document.dateOrigin, document.authors, document.urls, document.metaStorage)
         (text, textBytes) = (document.text, document.textBytes)
         self.duplicateOf = duplicateOf
         self.isBoilerplate = isBoilerplate
