@@ -256,30 +256,38 @@ struct JSONRecordScanner {
     private mutating func string(decoding: Bool) -> ScannedString? {
         guard take(.quote) else { return nil }
         let start = index
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == .quote {
-                index += 1
-                return .plain(start..<(index - 1))
-            }
-            if byte == .backslash || byte < 0x20 { break }
+        skipPlainBytes()
+        guard index < bytes.count else { return nil }
+        if bytes[index] == .quote {
             index += 1
+            return .plain(start..<(index - 1))
         }
-        guard index < bytes.count, bytes[index] == .backslash else { return nil }
-        var decoded: [UInt8] = decoding ? Array(UnsafeBufferPointer(rebasing: bytes[start..<index])) : []
+        var decoded: [UInt8] = []
+        var runStart = start
         while index < bytes.count {
             let byte = bytes[index]
+            if decoding { decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             index += 1
             switch byte {
             case .quote: return .escaped(decoded)
             case .backslash:
                 guard let unescaped = escape() else { return nil }
                 if decoding { appendUTF8(unescaped, to: &decoded) }
-            case 0..<0x20: return nil
-            default: if decoding { decoded.append(byte) }
+            default: return nil  // a control character
             }
+            runStart = index
+            skipPlainBytes()
         }
         return nil
+    }
+
+    /// Moves to the next quote, backslash or control character (or the end).
+    private mutating func skipPlainBytes() {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == .quote || byte == .backslash || byte < 0x20 { return }
+            index += 1
+        }
     }
 
     /// The scalar of the escape after a backslash.

@@ -64,7 +64,7 @@ import TestSupport
             if parsed != nil { dated += 1 }
         }
         #expect(agreed == 4000)
-        #expect(dated > 1000)
+        #expect(dated == 1054)
     }
 
     func format4(_ n: Int) -> String { String(String(n + 10_000).dropFirst()) }

@@ -48,8 +48,8 @@ import TestSupport
             if scanned.hasPrefix("error: ") { agreedErrors += 1 } else { agreedDocuments += 1 }
         }
         #expect(agreedDocuments + agreedErrors == 3000)
-        #expect(agreedDocuments > 500)
-        #expect(agreedErrors > 500)
+        #expect(agreedDocuments == 658)
+        #expect(agreedErrors == 2342)
     }
 
     @Test func metaIsKeptRawAndDecodedWhenRead() throws {
