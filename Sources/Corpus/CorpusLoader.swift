@@ -117,11 +117,22 @@ public enum CorpusLoader {
             throw CorpusError(file: source, "cannot be read (\(error.localizedDescription))")
         }
         let ext = (path as NSString).pathExtension.lowercased()
-        let (text, encoding) = try decode(data, path: source)
+        switch try decodeBytes(data, path: source) {
+        case .utf8(let bytes) where ext == "jsonl" || ext == "ndjson":
+            // Bytes stay bytes: the records are scanned straight from the file.
+            return (try JSONLinesReader.read(bytes, source: source, stem: stem, isValidUTF8: true), nil)
+        case .utf8(let bytes):
+            return (try readText(String(decoding: bytes, as: UTF8.self), ext: ext, source: source, stem: stem, textLayout: textLayout), nil)
+        case .legacy(let text, let encoding):
+            return (try readText(text, ext: ext, source: source, stem: stem, textLayout: textLayout), encoding)
+        }
+    }
+
+    private static func readText(_ text: String, ext: String, source: String, stem: String, textLayout: TextLayout?) throws -> [Document] {
         switch ext {
-        case "jsonl", "ndjson": return (try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem), encoding)
-        case "csv": return (try CSVCorpusReader.read(text, source: source, stem: stem), encoding)
-        default: return (SeedTextReader.read(text, source: source, stem: stem, layout: textLayout), encoding)
+        case "jsonl", "ndjson": return try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem, isValidUTF8: true)
+        case "csv": return try CSVCorpusReader.read(text, source: source, stem: stem)
+        default: return SeedTextReader.read(text, source: source, stem: stem, layout: textLayout)
         }
     }
 
@@ -177,11 +188,18 @@ public enum CorpusLoader {
         (relativePath as NSString).deletingPathExtension
     }
 
-    /// Decodes UTF-8 (dropping a byte-order mark), or, when the file is not
-    /// UTF-8, the legacy Japanese encoding it reads as (CP932 as Excel on
-    /// Japanese Windows saves, or EUC-JP); the encoding is returned. Anything
-    /// else is an error naming the line of the first byte that is not UTF-8.
-    static func decode(_ data: Data, path: String) throws -> (text: String, encoding: LegacyEncoding?) {
+    /// A file's text: its UTF-8 bytes (validated, without a byte-order
+    /// mark), or the text of a file in a legacy encoding.
+    enum DecodedBytes {
+        case utf8(Data)
+        case legacy(String, LegacyEncoding)
+    }
+
+    /// Decodes UTF-8 in place (dropping a byte-order mark), or, when the file
+    /// is not UTF-8, the legacy Japanese encoding it reads as (CP932 as Excel
+    /// on Japanese Windows saves, or EUC-JP). Anything else is an error naming
+    /// the line of the first byte that is not UTF-8.
+    static func decodeBytes(_ data: Data, path: String) throws -> DecodedBytes {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             throw CorpusError(file: path, line: 1, "is UTF-16 (it starts with a UTF-16 byte-order mark)",
                               hint: "save it as UTF-8 (in Excel: CSV UTF-8), or convert it: iconv -f UTF-16 -t UTF-8 '\(path)' > converted.txt")
@@ -190,20 +208,11 @@ public enum CorpusLoader {
             throw CorpusError(file: path, line: line, "contains a NUL byte, so it is not a text file",
                               hint: "save it as UTF-8 text (a UTF-16 file has NUL bytes between its letters)")
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
-        if let (text, encoding) = LegacyEncoding.detect(bytes) { return (text, encoding) }
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        var line = 1
-        decoding: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
-            case .emptyInput: break decoding
-            case .error: break decoding
-            }
-        }
+        let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        guard let invalid = text.withUnsafeBytes({ UTF8Validation.firstInvalidOffset(in: $0) }) else { return .utf8(text) }
+        let bytes = [UInt8](text)
+        if let (legacyText, encoding) = LegacyEncoding.detect(bytes) { return .legacy(legacyText, encoding) }
+        let line = bytes[..<invalid].count(where: { $0 == 10 }) + 1
         throw CorpusError(file: path, line: line, "is neither UTF-8 nor Japanese CP932 (Shift_JIS) or EUC-JP",
                           hint: "convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 '\(path)' > converted.txt")
     }

@@ -23,8 +23,10 @@ public final class Document: Sendable {
     public let dateOrigin: DateOrigin?
     public let authors: [String]
     public let urls: [String]
-    /// Other fields of the record (JSON Lines keys kiji does not map).
-    public let meta: [String: JSONValue]
+    /// Other fields of the record (JSON Lines keys kiji does not map),
+    /// decoded each time they are read (see ``DocumentMeta``).
+    public var meta: [String: JSONValue] { metaStorage.value }
+    let metaStorage: DocumentMeta
     /// NFKC(title + "\n" + body) as UTF-8: the text every count and match runs on.
     public let textBytes: [UInt8]
     /// What turns `textBytes` back into the raw title + "\n" + body.
@@ -42,7 +44,7 @@ public final class Document: Sendable {
     ///   written in the text is used (origin `text`), if there is one.
     public convenience init(id: String, source: String, line: Int, title: String, body: String,
                             date: CalendarDate?, authors: [String] = [],
-                            urls: [String] = [], meta: [String: JSONValue] = [:]) {
+                            urls: [String] = [], meta: DocumentMeta = [:]) {
         var (title, body) = (title, body)
         let text = title.withUTF8 { title in body.withUTF8 { body in Self.joined(title, body) } }
         self.init(id: id, source: source, line: line, rawText: text, rawTitleCount: title.utf8.count,
@@ -54,7 +56,7 @@ public final class Document: Sendable {
     public convenience init(id: String, source: String, line: Int,
                             titleUTF8: UnsafeBufferPointer<UInt8>, bodyUTF8: UnsafeBufferPointer<UInt8>,
                             date: CalendarDate?, authors: [String] = [],
-                            urls: [String] = [], meta: [String: JSONValue] = [:]) {
+                            urls: [String] = [], meta: DocumentMeta = [:]) {
         var text: [UInt8]
         var titleCount = titleUTF8.count
         if TextNormalizer.isValidUTF8(titleUTF8), TextNormalizer.isValidUTF8(bodyUTF8) {
@@ -72,11 +74,11 @@ public final class Document: Sendable {
 
     /// `rawText` must be valid UTF-8: the title, a newline, the body.
     private init(id: String, source: String, line: Int, rawText: [UInt8], rawTitleCount: Int,
-                 date: CalendarDate?, authors: [String], urls: [String], meta: [String: JSONValue]) {
+                 date: CalendarDate?, authors: [String], urls: [String], meta: DocumentMeta) {
         (self.id, self.source, self.line) = (id, source, line)
         self.authors = authors
         self.urls = urls
-        self.meta = meta
+        self.metaStorage = meta
         let normalized = TextNormalizer.nfkc(utf8: rawText)
         (textBytes, rawPatches, self.rawTitleCount) = (normalized.bytes, normalized.patches, rawTitleCount)
         self.duplicateOf = nil
@@ -94,7 +96,7 @@ public final class Document: Sendable {
     /// normalised again).
     init(_ document: Document, duplicateOf: String?, isBoilerplate: Bool) {
         (id, source, line) = (document.id, document.source, document.line)
-        (date, dateOrigin, authors, urls, meta) = (document.date, document.dateOrigin, document.authors, document.urls, document.meta)
+        (date, dateOrigin, authors, urls, metaStorage) = (document.date, document.dateOrigin, document.authors, document.urls, document.metaStorage)
         (textBytes, rawPatches, rawTitleCount) = (document.textBytes, document.rawPatches, document.rawTitleCount)
         self.duplicateOf = duplicateOf
         self.isBoilerplate = isBoilerplate

@@ -126,7 +126,12 @@ public enum DocumentFields {
     /// Warnings for fields that are neither built in nor a `meta` key of any document.
     public static func unknownFieldWarnings(_ fields: [String], in documents: [Document]) -> [String] {
         var known = Set(builtIn)
-        for document in documents { known.formUnion(document.meta.keys) }
+        // Metadata is decoded when read: look only as far as needed.
+        guard fields.contains(where: { !known.contains($0) }) else { return [] }
+        for document in documents {
+            known.formUnion(document.meta.keys)
+            if fields.allSatisfy(known.contains) { return [] }
+        }
         var warnings: [String] = []
         for field in fields where !known.contains(field) && !warnings.contains(where: { $0.contains("'\(field)'") }) {
             let nearest = known.min { (distance(field, $0), $0) < (distance(field, $1), $1) }

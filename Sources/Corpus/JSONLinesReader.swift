@@ -7,47 +7,58 @@ public enum JSONLinesReader {
     static let mappedKeys: Set<String> = ["id", "date", "title", "text", "body", "author", "authors", "url", "urls"]
 
     public static func read(_ data: Data, source: String, stem: String) throws -> [Document] {
-        let lines = lineSlices(of: data)
-        // Lines are independent, so they are decoded (and normalised) on all
-        // cores; each result lands in its own slot, so the order is kept and
-        // the first bad line is reported, as a sequential read would.
-        let results = ResultSlots(count: lines.count)
-        let chunks = max(1, min(lines.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let decoder = JSONDecoder()
-            for index in stride(from: chunk, to: lines.count, by: chunks) {
-                results.slots[index] = decodeLine(lines[index], number: index + 1, decoder: decoder, source: source, stem: stem)
-            }
-        }
-        var documents: [Document] = []
-        documents.reserveCapacity(lines.count)
-        for result in results.slots {
-            switch result {
-            case nil: continue
-            case .success(let document)?: documents.append(document)
-            case .failure(let error)?: throw error
-            }
-        }
-        return documents
+        let isUTF8 = data.withUnsafeBytes { UTF8Validation.firstInvalidOffset(in: $0) == nil }
+        return try read(data, source: source, stem: stem, isValidUTF8: isUTF8)
     }
 
-    /// The lines of `data` (without their LF), found with memchr: a generic
-    /// split visits every byte through Data's subscript, seconds per 50 MB.
-    static func lineSlices(of data: Data) -> [Data] {
-        let ranges: [Range<Int>] = data.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return [0..<0] }
-            var ranges: [Range<Int>] = []
-            var start = 0
-            while let found = memchr(base + start, 10, buffer.count - start) {
-                let end = base.distance(to: UnsafeRawPointer(found))
-                ranges.append(start..<end)
-                start = end + 1
+    /// Reads `data`; when it is valid UTF-8, records are scanned byte by byte
+    /// (see ``JSONRecordScanner``), otherwise every line goes to JSONDecoder.
+    static func read(_ data: Data, source: String, stem: String, isValidUTF8: Bool) throws -> [Document] {
+        try data.withUnsafeBytes { raw in
+            let file = SharedBytes(bytes: raw.assumingMemoryBound(to: UInt8.self))
+            let lines = lineRanges(of: file.bytes)
+            // Lines are independent, so they are decoded (and normalised) on all
+            // cores; each result lands in its own slot, so the order is kept and
+            // the first bad line is reported, as a sequential read would.
+            let results = ResultSlots(count: lines.count)
+            let chunks = max(1, min(lines.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var decoder: JSONDecoder?
+                for index in stride(from: chunk, to: lines.count, by: chunks) {
+                    let line = UnsafeBufferPointer(rebasing: file.bytes[lines[index]])
+                    results.slots[index] = decodeLine(line, number: index + 1, scan: isValidUTF8, decoder: &decoder, source: source, stem: stem)
+                }
             }
-            ranges.append(start..<buffer.count)
-            return ranges
+            var documents: [Document] = []
+            documents.reserveCapacity(lines.count)
+            for result in results.slots {
+                switch result {
+                case nil: continue
+                case .success(let document)?: documents.append(document)
+                case .failure(let error)?: throw error
+                }
+            }
+            return documents
         }
-        let offset = data.startIndex
-        return ranges.map { data[(offset + $0.lowerBound)..<(offset + $0.upperBound)] }
+    }
+
+    /// The file's bytes, read (never written) by every worker while `read` runs.
+    private struct SharedBytes: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// The lines of `bytes` (without their LF), found with memchr.
+    static func lineRanges(of bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = bytes.baseAddress else { return [0..<0] }
+        var ranges: [Range<Int>] = []
+        var start = 0
+        while let found = memchr(base + start, 10, bytes.count - start) {
+            let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            ranges.append(start..<end)
+            start = end + 1
+        }
+        ranges.append(start..<bytes.count)
+        return ranges
     }
 
     /// One slot per line, each written by exactly one worker.
@@ -63,9 +74,17 @@ public enum JSONLinesReader {
         }
     }
 
-    /// One line: nil when blank.
-    static func decodeLine(_ lineBytes: Data, number: Int, decoder: JSONDecoder, source: String, stem: String) -> Result<Document, CorpusError>? {
-        if lineBytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return nil }
+    /// One line: nil when blank. A line the scanner cannot take as it is
+    /// (anything unusual, and every error) is decoded with JSONDecoder, which
+    /// decides the result as it always did.
+    static func decodeLine(_ line: UnsafeBufferPointer<UInt8>, number: Int, scan: Bool, decoder: inout JSONDecoder?,
+                           source: String, stem: String) -> Result<Document, CorpusError>? {
+        if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { return nil }
+        if scan, let record = JSONRecordScanner.scan(line),
+           let document = try? document(from: record.fields, meta: record.meta, source: source, stem: stem, line: number) {
+            return .success(document)
+        }
+        let lineBytes = Data(buffer: line)
         if nestingExceedsLimit(lineBytes) {
             return .failure(CorpusError(file: source, line: number,
                                         "the record nests arrays or objects more than \(maxMetaDepth) levels deep",
@@ -73,7 +92,9 @@ public enum JSONLinesReader {
         }
         let object: [String: JSONValue]
         do {
-            object = try decoder.decode([String: JSONValue].self, from: Data(lineBytes))
+            let jsonDecoder = decoder ?? JSONDecoder()
+            decoder = jsonDecoder
+            object = try jsonDecoder.decode([String: JSONValue].self, from: lineBytes)
         } catch {
             let isObject = lineBytes.first(where: { $0 != 32 && $0 != 9 }) == UInt8(ascii: "{")
             return .failure(CorpusError(file: source, line: number, isObject ? "not valid JSON" : "not a JSON object",
@@ -118,6 +139,12 @@ public enum JSONLinesReader {
 
     /// A document from one JSON object (the fields of a JSON Lines record).
     public static func document(from object: [String: JSONValue], source: String, stem: String, line: Int) throws -> Document {
+        try document(from: object, meta: .decoded(object.filter { !mappedKeys.contains($0.key) }), source: source, stem: stem, line: line)
+    }
+
+    /// A document from the mapped fields of a record (other keys of `object`
+    /// are ignored) and its metadata.
+    static func document(from object: [String: JSONValue], meta: DocumentMeta, source: String, stem: String, line: Int) throws -> Document {
         func fail(_ problem: String, _ hint: String? = nil) -> CorpusError {
             CorpusError(file: source, line: line, problem, hint: hint)
         }
@@ -168,23 +195,8 @@ public enum JSONLinesReader {
         }
         return Document(id: id, source: source, line: line, title: title ?? "", body: body ?? "",
                         date: date, authors: try strings("authors", "author"),
-                        urls: try strings("urls", "url"), meta: object.filter { !mappedKeys.contains($0.key) })
+                        urls: try strings("urls", "url"), meta: meta)
     }
-
-    /// The calendar date of an ISO 8601 date or date-time, as written (the
-    /// local date; the offset is checked but not applied).
-    public static func parseDate(_ text: String) -> CalendarDate? {
-        guard let match = text.wholeMatch(of: isoDate) else { return nil }
-        let output = match.output
-        // A time, when given, must be a clock time: 25:99 is a typo, not a date.
-        if let hour = output.4.flatMap({ Int($0) }), hour > 24 { return nil }
-        if let minute = output.5.flatMap({ Int($0) }), minute > 59 { return nil }
-        if let second = output.6.flatMap({ Int($0) }), second > 60 { return nil }
-        return CalendarDate(year: Int(output.1)!, month: Int(output.2)!, day: Int(output.3)!)
-    }
-
-    nonisolated(unsafe) private static let isoDate =
-        #/([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[T ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:[.,][0-9]+)?)?)?(?:Z|z|[+\-][0-9]{2}(?::?[0-9]{2})?)?/#
 }
 
 extension JSONValue {

@@ -193,9 +193,10 @@ enum DocumentBinding {
         case "duplicate_of": stack.push(doc.duplicateOf)
         case "boilerplate": stack.push(doc.isBoilerplate)
         case "meta":
-            try stack.newTable(records: doc.meta.count)
-            for key in doc.meta.keys.sorted() {
-                try stack.setField(key) { try push(doc.meta[key] ?? .null, on: stack, depth: LuaStack.maximumNesting) }
+            let meta = doc.meta  // decoded on each read: read it once
+            try stack.newTable(records: meta.count)
+            for key in meta.keys.sorted() {
+                try stack.setField(key) { try push(meta[key] ?? .null, on: stack, depth: LuaStack.maximumNesting) }
             }
         default:
             throw LuaRuntimeError("kiji.Document has no field '\(key)' (fields: \(fieldNames.joined(separator: ", ")))")
