@@ -13,8 +13,7 @@ local actors = require("actors")
 local groups = require("groups")
 
 local columns = { "actor", "type", "mentions", "articles", "first_date", "last_date" }
-local reserved = {}
-for _, column in ipairs(columns) do reserved[column] = true end
+local reserved = groups.reserved(columns)
 
 local function add(stats, key, mention, doc, month)
   local s = stats[key]

@@ -29,10 +29,7 @@ local formats = {
   gephi = { "Source", "Target", "Weight", "Type" },
   nodes = { "Id", "Label", "type", "mentions" },
 }
-local reserved = {}
-for _, columns in pairs(formats) do
-  for _, column in ipairs(columns) do reserved[column] = true end
-end
+local reserved = groups.reserved(formats.pairs, formats.gephi, formats.nodes)
 
 -- Pairs seen at least `min_count` times, heaviest first, then by names
 -- (and source, where pairs carry one).

@@ -15,7 +15,7 @@ local groups = require("groups")
 local terms = require("terms")
 
 local columns = { "collocation", "count", "length", "lambda", "z", "pmi", "G2", "t" }
-local reserved = terms.reserved(columns)
+local reserved = groups.reserved(columns)
 
 local function popcount(b)
   local n = 0

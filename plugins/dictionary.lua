@@ -16,7 +16,8 @@
 
 local groups = require("groups")
 
-local reserved = { doc_id = true, key = true, matches = true, documents = true, documents_total = true, tokens = true }
+local AGGREGATES = { "matches", "documents", "documents_total", "tokens" }
+local reserved = groups.reserved({ "doc_id", "key" }, AGGREGATES)
 
 local function by(params) return groups.parse(params.by, { reserved = reserved }) end
 
@@ -43,8 +44,8 @@ return {
 
   group_by = keys,
   columns = function(params)
-    return by(params):with(params.per == "document" and { "doc_id", "key", "matches", "documents", "documents_total", "tokens" }
-                                                     or { "key", "matches", "documents", "documents_total", "tokens" })
+    local columns = keys(params)
+    return table.move(AGGREGATES, 1, #AGGREGATES, #columns + 1, columns)
   end,
 
   -- Per group, every period from the first to the last and every field

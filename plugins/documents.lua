@@ -9,8 +9,7 @@ local groups = require("groups")
 
 local EXCERPT_CHARS = 30
 local COLUMNS = { "id", "source", "date", "date_origin", "authors", "title", "excerpt", "chars", "duplicate_of", "boilerplate" }
-local reserved = {}
-for _, column in ipairs(COLUMNS) do reserved[column] = true end
+local reserved = groups.reserved(COLUMNS)
 
 local function by(params) return groups.parse(params.by, { reserved = reserved }) end
 

@@ -11,8 +11,7 @@ local actors = require("actors")
 local groups = require("groups")
 
 local COLUMNS = { "doc_id", "date", "left", "match", "right" }
-local reserved = {}
-for _, column in ipairs(COLUMNS) do reserved[column] = true end
+local reserved = groups.reserved(COLUMNS)
 
 local function by(params) return groups.parse(params.by, { reserved = reserved }) end
 

@@ -11,7 +11,7 @@ local groups = require("groups")
 local terms = require("terms")
 
 local columns = { "ngram", "n", "tf", "df", "ngrams_total", "documents_total" }
-local reserved = terms.reserved(columns)
+local reserved = groups.reserved(columns)
 
 --- The n-grams of a sequence whose gaps are `false`.
 local function ngrams(sequence, n)

@@ -14,8 +14,7 @@ local groups = require("groups")
 local terms = require("terms")
 
 local columns = { "term", "tf", "df", "units_total", "idf", "tfidf", "scheme" }
-local reserved = terms.reserved(columns)
-reserved.doc_id = true
+local reserved = groups.reserved(columns, { "doc_id" })
 
 local idf_of = {
   ["count-log10"] = function(n, df) return math.log(n / df, 10) end,

@@ -12,7 +12,7 @@ local groups = require("groups")
 local terms = require("terms")
 
 local columns = { "term", "tf", "df", "tokens_total", "documents_total" }
-local reserved = terms.reserved(columns)
+local reserved = groups.reserved(columns)
 
 return {
   name = "word-frequency",

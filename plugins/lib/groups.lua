@@ -54,6 +54,16 @@ function M.nearest(name, names)
   return best
 end
 
+--- The set of column names in the given lists, for parse's `reserved`:
+--- a plugin's own output columns, which a by= part may not take.
+function M.reserved(...)
+  local set = {}
+  for _, columns in ipairs({ ... }) do
+    for _, column in ipairs(columns) do set[column] = true end
+  end
+  return set
+end
+
 --- Parses a by= value. options.reserved: output column names a part may not
 --- take; options.dates: "any" (default) or "stated" (dates found only in the
 --- text count as undated).

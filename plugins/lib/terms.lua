@@ -185,11 +185,4 @@ function M.with_groups(by, list)
   return by:with(list)
 end
 
---- A set of column names, for groups.parse's `reserved`.
-function M.reserved(columns)
-  local set = {}
-  for _, column in ipairs(columns) do set[column] = true end
-  return set
-end
-
 return M
