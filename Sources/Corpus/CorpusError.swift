@@ -1,6 +1,6 @@
 /// A problem with the corpus input: it names the file (and line when known),
 /// says what is wrong and what to do.
-public struct CorpusError: Error, CustomStringConvertible, Sendable {
+public struct CorpusError: Error, CustomStringConvertible, Sendable, Equatable {
     public let file: String
     public let line: Int?
     public let problem: String

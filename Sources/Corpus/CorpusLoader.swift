@@ -74,18 +74,24 @@ public enum CorpusLoader {
     /// Loads `paths` in the given order; folders load every supported file
     /// below them in sorted order. Throws ``CorpusError`` naming the file.
     /// - Parameter textLayout: the layout of every `.txt` file; nil detects it per file.
-    public static func load(paths: [String], textLayout: TextLayout? = nil) throws -> Corpus {
+    /// - Parameter standardInput: what the path `-` stands for; `-` is an
+    ///   error when it is nil or named twice.
+    public static func load(paths: [String], textLayout: TextLayout? = nil, standardInput: StandardInput? = nil) throws -> Corpus {
         var documents: [Document] = []
         var files: [CorpusFile] = []
         var skipped: [String] = []
         var converted: [ConvertedFile] = []
         var emptyFolders: [String] = []
         var seenIDs: [String: Document] = [:]
+        if paths.count(where: { $0 == StandardInput.path }) > 1 {
+            throw CorpusError(file: StandardInput.path, "standard input is named more than once", hint: "give - once")
+        }
         for path in paths {
-            let inputs = try expand(path, skipped: &skipped)
+            let inputs = try path == StandardInput.path ? [standardInputFile(standardInput)] : expand(path, skipped: &skipped)
             if inputs.isEmpty { emptyFolders.append(path) }
             for input in inputs {
-                let (loaded, encoding) = try readFile(input.path, source: input.source, stem: input.stem, textLayout: textLayout)
+                let (loaded, encoding) = try input.data.map { try readData($0, ext: "jsonl", source: input.source, stem: input.stem, lineOffset: input.lineOffset) }
+                    ?? readFile(input.path, source: input.source, stem: input.stem, textLayout: textLayout)
                 if let encoding { converted.append(ConvertedFile(path: input.source, encoding: encoding)) }
                 for document in loaded {
                     if let earlier = seenIDs[document.id] {
@@ -116,29 +122,46 @@ public enum CorpusLoader {
         } catch {
             throw CorpusError(file: source, "cannot be read (\(error.localizedDescription))")
         }
-        let ext = (path as NSString).pathExtension.lowercased()
-        switch try decodeBytes(data, path: source) {
+        return try readData(data, ext: (path as NSString).pathExtension.lowercased(), source: source, stem: stem, textLayout: textLayout)
+    }
+
+    /// Reads the bytes of a file with the ending `ext`.
+    static func readData(_ data: Data, ext: String, source: String, stem: String, textLayout: TextLayout? = nil,
+                         lineOffset: Int = 0) throws -> (documents: [Document], encoding: LegacyEncoding?) {
+        switch try decodeBytes(data, path: source, lineOffset: lineOffset) {
         case .utf8(let bytes) where ext == "jsonl" || ext == "ndjson":
             // Bytes stay bytes: the records are scanned straight from the file.
-            return (try JSONLinesReader.read(bytes, source: source, stem: stem, isValidUTF8: true), nil)
+            return (try JSONLinesReader.read(bytes, source: source, stem: stem, isValidUTF8: true, lineOffset: lineOffset), nil)
         case .utf8(let bytes):
             return (try readText(String(decoding: bytes, as: UTF8.self), ext: ext, source: source, stem: stem, textLayout: textLayout), nil)
         case .legacy(let text, let encoding):
-            return (try readText(text, ext: ext, source: source, stem: stem, textLayout: textLayout), encoding)
+            return (try readText(text, ext: ext, source: source, stem: stem, textLayout: textLayout, lineOffset: lineOffset), encoding)
         }
     }
 
-    private static func readText(_ text: String, ext: String, source: String, stem: String, textLayout: TextLayout?) throws -> [Document] {
+    private static func readText(_ text: String, ext: String, source: String, stem: String, textLayout: TextLayout?,
+                                 lineOffset: Int = 0) throws -> [Document] {
         switch ext {
-        case "jsonl", "ndjson": return try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem, isValidUTF8: true)
+        case "jsonl", "ndjson":
+            return try JSONLinesReader.read(Data(text.utf8), source: source, stem: stem, isValidUTF8: true, lineOffset: lineOffset)
         case "csv": return try CSVCorpusReader.read(text, source: source, stem: stem)
         default: return SeedTextReader.read(text, source: source, stem: stem, layout: textLayout)
         }
     }
 
+    /// The input `-` stands for, or an error saying how to give it.
+    static func standardInputFile(_ standardInput: StandardInput?) throws -> Input {
+        guard let standardInput else {
+            throw CorpusError(file: StandardInput.path, "standard input cannot be read here", hint: "name a file or folder instead of -")
+        }
+        return Input(path: StandardInput.path, source: standardInput.source,
+                     stem: stem(of: (standardInput.source as NSString).lastPathComponent),
+                     data: standardInput.data, lineOffset: standardInput.lineOffset)
+    }
+
     /// One file to read.
     struct Input {
-        /// Where the file is.
+        /// Where the file is (`-`: standard input).
         let path: String
         /// How documents name it: the path as given for a file; the folder's
         /// own name plus the relative path for a file found in a folder, so
@@ -146,6 +169,10 @@ public enum CorpusLoader {
         let source: String
         /// The id prefix: the file name (or relative path) without extension.
         let stem: String
+        /// The bytes, when they were read already (standard input).
+        var data: Data? = nil
+        /// Lines before these in the whole file (see ``StandardInput``).
+        var lineOffset = 0
     }
 
     /// The files a path stands for.
@@ -199,20 +226,20 @@ public enum CorpusLoader {
     /// is not UTF-8, the legacy Japanese encoding it reads as (CP932 as Excel
     /// on Japanese Windows saves, or EUC-JP). Anything else is an error naming
     /// the line of the first byte that is not UTF-8.
-    static func decodeBytes(_ data: Data, path: String) throws -> DecodedBytes {
+    static func decodeBytes(_ data: Data, path: String, lineOffset: Int = 0) throws -> DecodedBytes {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
-            throw CorpusError(file: path, line: 1, "is UTF-16 (it starts with a UTF-16 byte-order mark)",
+            throw CorpusError(file: path, line: lineOffset + 1, "is UTF-16 (it starts with a UTF-16 byte-order mark)",
                               hint: "save it as UTF-8 (in Excel: CSV UTF-8), or convert it: iconv -f UTF-16 -t UTF-8 '\(path)' > converted.txt")
         }
         if let line = lineOfFirstNUL(data) {
-            throw CorpusError(file: path, line: line, "contains a NUL byte, so it is not a text file",
+            throw CorpusError(file: path, line: lineOffset + line, "contains a NUL byte, so it is not a text file",
                               hint: "save it as UTF-8 text (a UTF-16 file has NUL bytes between its letters)")
         }
         let text = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         guard let invalid = text.withUnsafeBytes({ UTF8Validation.firstInvalidOffset(in: $0) }) else { return .utf8(text) }
         let bytes = [UInt8](text)
         if let (legacyText, encoding) = LegacyEncoding.detect(bytes) { return .legacy(legacyText, encoding) }
-        let line = bytes[..<invalid].count(where: { $0 == 10 }) + 1
+        let line = lineOffset + bytes[..<invalid].count(where: { $0 == 10 }) + 1
         throw CorpusError(file: path, line: line, "is neither UTF-8 nor Japanese CP932 (Shift_JIS) or EUC-JP",
                           hint: "convert it to UTF-8 first, e.g. iconv -f ENCODING -t UTF-8 '\(path)' > converted.txt")
     }

@@ -6,15 +6,21 @@ import Foundation
 public enum JSONLinesReader {
     static let mappedKeys: Set<String> = ["id", "date", "title", "text", "body", "author", "authors", "url", "urls"]
 
-    public static func read(_ data: Data, source: String, stem: String) throws -> [Document] {
+    public static func read(_ data: Data, source: String, stem: String, lineOffset: Int = 0) throws -> [Document] {
         let isUTF8 = data.withUnsafeBytes { UTF8Validation.firstInvalidOffset(in: $0) == nil }
-        return try read(data, source: source, stem: stem, isValidUTF8: isUTF8)
+        return try read(data, source: source, stem: stem, isValidUTF8: isUTF8, lineOffset: lineOffset)
     }
 
     /// Reads `data`; when it is valid UTF-8, records are scanned byte by byte
     /// (see ``JSONRecordScanner``), otherwise every line goes to JSONDecoder.
-    static func read(_ data: Data, source: String, stem: String, isValidUTF8: Bool) throws -> [Document] {
-        try data.withUnsafeBytes { raw in
+    /// - Parameter lineOffset: lines that came before `data` in the whole
+    ///   file (a part of a split file keeps the line numbers, and so the
+    ///   default ids, of the whole); at most ``maximumLineOffset``.
+    static func read(_ data: Data, source: String, stem: String, isValidUTF8: Bool, lineOffset: Int = 0) throws -> [Document] {
+        guard (0...maximumLineOffset).contains(lineOffset) else {
+            throw CorpusError(file: source, "line offset \(lineOffset) is not between 0 and \(maximumLineOffset)")
+        }
+        return try data.withUnsafeBytes { raw in
             let file = SharedBytes(bytes: raw.assumingMemoryBound(to: UInt8.self))
             let lines = lineRanges(of: file.bytes)
             // Lines are independent, so they are decoded (and normalised) on all
@@ -26,7 +32,7 @@ public enum JSONLinesReader {
                 var decoder: JSONDecoder?
                 for index in stride(from: chunk, to: lines.count, by: chunks) {
                     let line = UnsafeBufferPointer(rebasing: file.bytes[lines[index]])
-                    results.slots[index] = decodeLine(line, number: index + 1, scan: isValidUTF8, decoder: &decoder, source: source, stem: stem)
+                    results.slots[index] = decodeLine(line, number: lineOffset + index + 1, scan: isValidUTF8, decoder: &decoder, source: source, stem: stem)
                 }
             }
             var documents: [Document] = []
@@ -41,6 +47,10 @@ public enum JSONLinesReader {
             return documents
         }
     }
+
+    /// The largest line offset: far beyond any file, and small enough that
+    /// line numbers never overflow.
+    public static let maximumLineOffset = 1 << 48
 
     /// The file's bytes, read (never written) by every worker while `read` runs.
     private struct SharedBytes: @unchecked Sendable {

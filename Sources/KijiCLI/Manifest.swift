@@ -58,6 +58,8 @@ struct Manifest: Codable, Equatable {
     var dedupe: Bool?
     /// `--where`, `--since`, `--until` and `--dates` as given (absent: none).
     var filters: [String]?
+    /// `--source` and `--line-offset` as given, when the corpus was read from standard input (absent: none).
+    var standardInput: [String]?
     var mecab: MeCab?
     var output: Output
     /// `--chart FILE` and the chart options of the run, replayed by rerun (nil: no chart).
@@ -116,14 +118,19 @@ extension Manifest {
                               sha256: pluginSource.map { sha256(of: $0) } ?? sha256(of: pluginPath)),
             parameters: parameters,
             givenParameters: givenParameters,
-            corpusArguments: corpusArguments.map(absolute),
-            corpusFiles: corpus.files.map { .init(path: absolute($0.location), sha256: sha256(of: $0.location), documents: $0.documentCount) },
+            corpusArguments: corpusArguments.map { $0 == StandardInput.path ? $0 : absolute($0) },
+            corpusFiles: corpus.files.map { file in
+                file.location == StandardInput.path
+                    ? .init(path: file.location, sha256: StandardInputDigest.value ?? "missing", documents: file.documentCount)
+                    : .init(path: absolute(file.location), sha256: sha256(of: file.location), documents: file.documentCount)
+            },
             documents: corpus.documents.count,
             dataFiles: filesRead.filter { $0 != pluginPath }.map { .init(path: absolute($0), sha256: sha256(of: $0)) },
             pluginFolders: pluginOptions.directories.map(absolute),
             layout: corpusOptions.textLayout?.rawValue,
             dedupe: corpusOptions.dedupe ? true : nil,
             filters: corpusOptions.filter.arguments.isEmpty ? nil : corpusOptions.filter.arguments,
+            standardInput: corpusOptions.standardInput.arguments.isEmpty ? nil : corpusOptions.standardInput.arguments,
             mecab: mecab.map { .init(dictionary: $0.path, version: $0.description, format: $0.format) },
             output: .init(path: absolute(output.output ?? ""), sha256: sha256(of: Data(text.utf8)),
                           format: output.format.rawValue, bom: output.byteOrderMark, excel: output.excel),
@@ -156,6 +163,7 @@ extension Manifest {
         if let layout { arguments += ["--layout", layout] }
         if dedupe == true { arguments.append("--dedupe") }
         arguments += filters ?? []
+        arguments += standardInput ?? []
         arguments += ["--output", output, "--format", self.output.format]
         if let outputDirectory { arguments += ["--output-dir", outputDirectory] }
         if self.output.bom { arguments.append("--bom") }

@@ -9,7 +9,7 @@ struct PluginInvocation: ParsableArguments {
     @Argument(help: ArgumentHelp("A bundled plugin name or a path to a .lua file.", valueName: "PLUGIN"))
     var plugin: String
 
-    @Argument(help: ArgumentHelp("Corpus files or folders (default: the bundled seeds/).", valueName: "CORPUS"))
+    @Argument(help: ArgumentHelp("Corpus files or folders (default: the bundled seeds/); - reads JSON Lines from standard input.", valueName: "CORPUS"))
     var corpus: [String] = []
 
     @Option(name: .customLong("param"), help: ArgumentHelp("A plugin parameter as key=value. Repeatable.", valueName: "key=value"))
@@ -89,6 +89,7 @@ struct CorpusOptions: ParsableArguments {
     var dedupe = false
 
     @OptionGroup var filter: FilterOptions
+    @OptionGroup var standardInput: StandardInputOptions
 
     func validate() throws {
         guard layout == "auto" || TextLayout(rawValue: layout) != nil else {
@@ -122,9 +123,10 @@ enum CorpusLoading {
             }
             paths = [seeds]
         }
+        let standardInput = try options.standardInput.read(for: paths)
         var corpus: Corpus
         do {
-            corpus = try CorpusLoader.load(paths: paths, textLayout: options.textLayout)
+            corpus = try CorpusLoader.load(paths: paths, textLayout: options.textLayout, standardInput: standardInput)
         } catch let error as CorpusError {
             throw KijiFailure.usage(error.description)
         }

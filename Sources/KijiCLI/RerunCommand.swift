@@ -1,4 +1,5 @@
 import ArgumentParser
+import Corpus
 import Foundation
 
 /// `kiji rerun`: repeats a recorded run and reports what changed.
@@ -25,6 +26,10 @@ struct RerunCommand: ParsableCommand {
     func run() throws {
         let old = try Manifest.read(manifestPath)
         let destination = output ?? old.output.path
+        if old.corpusArguments.contains(StandardInput.path) {
+            throw KijiFailure.usage("\(manifestPath): the recorded run read its corpus from standard input, which kiji cannot read again; "
+                                    + "pipe the same input into: kiji \(old.commandLine(output: destination).joined(separator: " "))")
+        }
         var command = try Kiji.parseAsRoot(old.commandLine(output: destination) + (old.kind == "query" ? [] : jobsOption.arguments))
         try command.run()
         let new = try Manifest.read(Manifest.path(for: destination))
