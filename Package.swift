@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "CTextShims", dependencies: ["CICU"]),
         .target(name: "LuaBridge", dependencies: ["CLua", "CLuaShims"]),
         .target(name: "Text", dependencies: ["CTextShims"]),
-        .target(name: "Morphology", dependencies: ["CMeCab", "Text"]),
+        .target(name: "Morphology", dependencies: ["CMeCab", "Text", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Lexicon", dependencies: ["Morphology", "Text", .product(name: "Yams", package: "Yams")]),
         .target(name: "Corpus", dependencies: ["Text", .product(name: "CSV", package: "CSV.swift")]),
         .target(name: "Charts", dependencies: ["Corpus", "Text"]),
@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "KijiCLI",
             dependencies: [
-                "PluginHost", "Corpus", "ProcessSupport", "Charts",
+                "PluginHost", "Corpus", "Morphology", "ProcessSupport", "Charts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CSV", package: "CSV.swift"),

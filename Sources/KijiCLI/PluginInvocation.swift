@@ -42,9 +42,10 @@ struct PluginInvocation: ParsableArguments {
         let started = Date()
         let locator = pluginOptions.locator
         let given = try parsedParameters()
+        let tokenCache = pluginOptions.tokenCache()
         let runner = try mapErrors {
             try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories,
-                             mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits)
+                             mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits, tokenCache: tokenCache)
         }
         runner.jobs = jobsOption.count
         try mapErrors { try runner.checkParameters(given) }
@@ -52,6 +53,7 @@ struct PluginInvocation: ParsableArguments {
         runner.progress = progressOptions.meter(name: runner.name, total: corpus.documents.count)
         defer { ProgressOptions.clear(runner.progress) }
         let table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
+        pluginOptions.reportCacheStatistics(tokenCache)
         try inspect(runner)
         // The Lua state closes here, before any output is written: a
         // finalizer that fails or hangs (stopped by --timeout) then leaves no file.

@@ -50,9 +50,10 @@ struct QueryCommand: ParsableCommand {
             chunkName = "=(query)"
         }
         let runner: QueryRunner
+        let tokenCache = pluginOptions.tokenCache()
         do {
             runner = try QueryRunner(moduleDirectories: pluginOptions.locator.directories, mecabDictionary: pluginOptions.mecabDictionary,
-                                     limits: pluginOptions.limits)
+                                     limits: pluginOptions.limits, tokenCache: tokenCache)
         } catch {
             throw KijiFailure.runtime("cannot start Lua: \(error)")
         }
@@ -65,6 +66,7 @@ struct QueryCommand: ParsableCommand {
         } catch let error as PluginUsageError {
             throw KijiFailure.usage(error.description)
         }
+        pluginOptions.reportCacheStatistics(tokenCache)
         let parameters = try ParameterList.parse(self.parameters)
         let filesRead = runner.filesRead, mecab = runner.mecabDictionaryInUse
         let manifest = { (text: String) in

@@ -18,14 +18,19 @@ final class MorphologyService {
     /// documents are dropped first when it is reached.
     static let cacheLimit = 2_000_000
 
-    init(dictionaryOverride: String?) {
+    /// Tokens kept on disk between runs (`--cache`), and the identity of the dictionary they are filed under.
+    let tokenCache: TokenCache?
+    private var dictionaryIdentity: String?
+
+    init(dictionaryOverride: String?, tokenCache: TokenCache? = nil) {
         self.dictionaryOverride = dictionaryOverride
+        self.tokenCache = tokenCache
     }
 
     func tokens(for document: Document) throws -> [Token] {
         let key = ObjectIdentifier(document)
         if let cached = cache[key] { return cached.tokens }
-        let tokens = try tokenize(document.rawText)
+        let tokens = try documentTokens(document.rawText)
         cache[key] = (document, tokens)
         cacheOrder.append(key)
         cachedTokens += tokens.count
@@ -39,6 +44,16 @@ final class MorphologyService {
     /// MeCab's morphemes of `text` as written, with positions in it and in NFKC(`text`).
     func tokenize(_ text: String) throws -> [Token] {
         try loadedTagger().tokenize(text)
+    }
+
+    /// A document's tokens: from the disk cache when it has them, else from MeCab (and then stored).
+    private func documentTokens(_ text: String) throws -> [Token] {
+        let tagger = try loadedTagger()
+        guard let tokenCache, let dictionaryIdentity else { return try tagger.tokenize(text) }
+        if let cached = tokenCache.tokens(for: text, dictionary: dictionaryIdentity) { return cached }
+        let tokens = try tagger.tokenize(text)
+        tokenCache.store(tokens, for: text, dictionary: dictionaryIdentity)
+        return tokens
     }
 
     /// Loads MeCab if needed and returns the dictionary's folder, description and family.
@@ -55,6 +70,7 @@ final class MorphologyService {
         let tagger = try MeCabTagger(model: model)
         self.tagger = tagger
         dictionaryInUse = (model.dictionaryPath, model.dictionaryDescription, model.layout.format)
+        if tokenCache != nil { dictionaryIdentity = TokenCache.dictionaryIdentity(folder: model.dictionaryPath) }
         return tagger
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Morphology
 import LuaBridge
 import ProcessSupport
 
@@ -26,12 +27,12 @@ final class PluginEnvironment {
     let printSink: PrintSink
 
     init(moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default,
-         printSink: PrintSink = PrintSink(mode: .standardError)) throws {
+         printSink: PrintSink = PrintSink(mode: .standardError), tokenCache: TokenCache? = nil) throws {
         self.printSink = printSink
         self.state = try LuaState(memoryLimit: limits.memoryBytes)
         self.limits = limits
         self.moduleDirectories = moduleDirectories
-        self.morphology = MorphologyService(dictionaryOverride: mecabDictionary)
+        self.morphology = MorphologyService(dictionaryOverride: mecabDictionary, tokenCache: tokenCache)
         self.dataFiles = DataFileAccess(pluginDirectories: moduleDirectories)
         try DocumentBinding.define(in: state, terms: terms, morphology: morphology)
         try DictionaryBinding.define(in: state, morphology: morphology)

@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import LuaBridge
+import Morphology
 
 /// Loads one plugin into its own Lua state and runs it over documents.
 public final class PluginRunner {
@@ -12,17 +13,19 @@ public final class PluginRunner {
     ///   - moduleDirectories: folders for `require` (the plugin's own folder is searched first).
     ///   - mecabDictionary: the MeCab dictionary folder (`--mecab-dict`); found automatically when nil.
     ///   - limits: memory and time allowed to the plugin's Lua code.
-    public convenience init(path: String, moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default) throws {
+    ///   - tokenCache: where documents' tokens are kept between runs (nil: nowhere).
+    public convenience init(path: String, moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default,
+                            tokenCache: TokenCache? = nil) throws {
         let ownFolder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try self.init(recipe: WorkerRecipe(path: path, moduleDirectories: [ownFolder] + moduleDirectories.filter { $0 != ownFolder },
-                                           mecabDictionary: mecabDictionary, limits: limits),
+                                           mecabDictionary: mecabDictionary, limits: limits, tokenCache: tokenCache),
                       printSink: PrintSink(mode: .standardError))
     }
 
     init(recipe: WorkerRecipe, printSink: PrintSink) throws {
         self.recipe = recipe
         environment = try PluginEnvironment(moduleDirectories: recipe.moduleDirectories, mecabDictionary: recipe.mecabDictionary,
-                                            limits: recipe.limits, printSink: printSink)
+                                            limits: recipe.limits, printSink: printSink, tokenCache: recipe.tokenCache)
         spec = try environment.loadPlugin(at: recipe.path)
     }
 

@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import LuaBridge
+import Morphology
 
 /// What a query returned.
 public enum QueryResult: Equatable, Sendable {
@@ -16,8 +17,10 @@ public enum QueryResult: Equatable, Sendable {
 public final class QueryRunner {
     private let environment: PluginEnvironment
 
-    public init(moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default) throws {
-        environment = try PluginEnvironment(moduleDirectories: moduleDirectories, mecabDictionary: mecabDictionary, limits: limits)
+    public init(moduleDirectories: [String], mecabDictionary: String? = nil, limits: ResourceLimits = .default,
+                tokenCache: TokenCache? = nil) throws {
+        environment = try PluginEnvironment(moduleDirectories: moduleDirectories, mecabDictionary: mecabDictionary, limits: limits,
+                                            tokenCache: tokenCache)
     }
 
     /// Code and data files the query read (modules, data files).

@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import LuaBridge
+import Morphology
 
 /// What it takes to build another runner for the same plugin: each worker
 /// has its own Lua state, `require` cache and MeCab tagger.
@@ -9,6 +10,7 @@ struct WorkerRecipe: Sendable {
     let moduleDirectories: [String]
     let mecabDictionary: String?
     let limits: ResourceLimits
+    let tokenCache: TokenCache?
 }
 
 /// A document that failed in a worker, by its position in the input.
@@ -98,7 +100,7 @@ extension PluginRunner {
         var limits = recipe.limits
         limits.deadline = environment.state.timeLimitDeadline
         let workerRecipe = WorkerRecipe(path: recipe.path, moduleDirectories: recipe.moduleDirectories,
-                                        mecabDictionary: recipe.mecabDictionary, limits: limits)
+                                        mecabDictionary: recipe.mecabDictionary, limits: limits, tokenCache: recipe.tokenCache)
         let control = WorkerControl(progress: progress)
         let outcomes = (0..<count).map { _ in WorkerOutcome() }
         let group = DispatchGroup()
