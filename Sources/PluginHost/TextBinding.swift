@@ -8,12 +8,15 @@ enum TextBinding {
     static let matcherType = LuaUserdataType<MatcherHandle>(name: "kiji.Matcher")
 
     /// Pushes an array of token tables (fields documented in docs/lua-api.md, doc:tokens()).
-    static func push(_ tokens: [Token], on stack: LuaStack) throws {
+    /// - Parameter indices: each token's place among all of the text's
+    ///   tokens (1-based), when `tokens` is a filtered selection.
+    static func push(_ tokens: [Token], indices: [Int]? = nil, on stack: LuaStack) throws {
         try stack.newTable(array: tokens.count)
         for (i, token) in tokens.enumerated() {
             try stack.setIndex(i + 1) {
                 let features = token.features
-                try stack.newTable(records: 21)
+                try stack.newTable(records: 22)
+                try stack.setField("index") { stack.push(indices?[i] ?? i + 1) }
                 try stack.setField("surface") { stack.push(token.surface) }
                 try stack.setField("raw_surface") { stack.push(token.rawSurface) }
                 try stack.setField("base") { stack.push(token.base) }
@@ -56,7 +59,14 @@ enum TextBinding {
     /// `doc:tokens()` and `doc:sentences()`.
     static func addDocumentMethods(to behaviour: inout LuaUserdataBehaviour<Document>, morphology: MorphologyService) {
         behaviour.methods["tokens"] = { call, doc in
-            try push(try tokens(of: doc, morphology: morphology), on: call.stack)
+            let all = try tokens(of: doc, morphology: morphology)
+            guard !call.isNoneOrNil(2) else {
+                try push(all, on: call.stack)
+                return 1
+            }
+            let filter = try TokenFilter(call, argument: 2)
+            let indices = all.indices.filter { filter.accepts(all[$0]) }
+            try push(indices.map { all[$0] }, indices: indices.map { $0 + 1 }, on: call.stack)
             return 1
         }
         behaviour.methods["sentences"] = { call, doc in

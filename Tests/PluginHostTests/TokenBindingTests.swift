@@ -28,6 +28,26 @@ import Testing
         #expect(try evaluate(slices, on: doc) == "ｱﾝﾄﾞﾛｲﾄﾞ=アンドロイド")
     }
 
+    @Test func aFilterKeepsTheMatchingTokensWithTheirPlaceAmongAll() throws {
+        #expect(try evaluate(Self.field("index"), on: doc) == "1|2|3|4|5|6|7|8|9")
+        #expect(try evaluate(Self.field("surface", "doc:tokens{pos = '名詞'}"), on: doc) == "速報|アンドロイド|1|強化")
+        #expect(try evaluate(Self.field("index", "doc:tokens{pos = '名詞'}"), on: doc) == "2|4|5|7")
+        #expect(try evaluate(Self.field("surface", "doc:tokens{pos = {'記号', '動詞'}, pos2 = {'括弧閉', '自立'}}"), on: doc) == ")|し")
+        #expect(try evaluate(Self.field("surface", "doc:tokens{pos = '名詞', pos2 = 'サ変接続', pos3 = ''}"), on: doc) == "速報|1|強化")
+        #expect(try evaluate("#doc:tokens{pos = '形容詞'}", on: doc) == "0")
+        #expect(try evaluate("#doc:tokens(nil)", on: doc) == "9")
+        for (filter, problem) in [("{part = '名詞'}", "the filter's keys are pos, pos2, pos3 and pos4, not 'part'"),
+                                  ("{pos = 1}", "filter.pos must be a string or a list of strings, not a number"),
+                                  ("{pos = {}}", "filter.pos must be a string or a non-empty list of strings"),
+                                  ("{pos = {'名詞', 2}}", "filter.pos must be a string or a non-empty list of strings"),
+                                  ("{'名詞'}", "the filter's keys are pos, pos2, pos3 and pos4, not '1'"),
+                                  ("'名詞'", "table expected, got string")] {
+            #expect { try evaluate("#doc:tokens(\(filter))", on: doc) } throws: { error in
+                String(describing: error).contains("bad argument #1 to 'tokens' (\(problem))")
+            }
+        }
+    }
+
     @Test func ipadicFieldsByName() throws {
         #expect(try evaluate(Self.field("pos2"), on: doc) == "括弧開|サ変接続|括弧閉|一般|サ変接続|格助詞|サ変接続|自立|")
         #expect(try evaluate(Self.field("inflection_form", "kiji.tokenize('強化した')"), on: doc) == "|連用形|基本形")

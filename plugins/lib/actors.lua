@@ -217,6 +217,7 @@ end
 
 -- Proper-noun categories that name people, organisations and places.
 local PROPER = { ["固有名詞,人名"] = true, ["固有名詞,組織"] = true, ["固有名詞,地域"] = true }
+local PROPER_TOKENS = { pos = "名詞", pos2 = "固有名詞", pos3 = { "人名", "組織", "地域" } }
 
 local function proper_category(token)
   if token.pos ~= "名詞" then return nil end
@@ -243,7 +244,12 @@ function Dictionary:unlisted(doc, found)
     if current and kiji.text.len(current.surface) > 1 then names[#names + 1] = current end
     current = nil
   end
-  for _, token in ipairs(doc:tokens()) do
+  -- Only proper nouns are asked for; `index` shows whether another token
+  -- (even one of length 0, such as a combining mark) came between two.
+  local last_index
+  for _, token in ipairs(doc:tokens(PROPER_TOKENS)) do
+    if last_index and token.index ~= last_index + 1 then flush() end
+    last_index = token.index
     local category = proper_category(token)
     local is_covered = false
     for position = token.start, token.start + token.length - 1 do
