@@ -112,8 +112,9 @@ def python_baseline(path):
     print(sum(counts.values()))
 
 
-def kiji_mentions(path):
-    return run([KIJI, "run", "mentions-by-month", path, "--param", "terms=" + TERMS])
+def kiji_mentions(path, jobs=None):
+    jobs_args = ["--jobs", jobs] if jobs else []
+    return run([KIJI, "run", "mentions-by-month", path, "--param", "terms=" + TERMS] + jobs_args)
 
 
 def ripgrep(path):
@@ -146,13 +147,18 @@ def mentions(report, path, runs, python_runs):
     ours = median(runs, lambda: kiji_mentions(path))
     rg = median(runs, lambda: ripgrep(path))
     py = median(python_runs, lambda: python(path))
+    # The memory target holds for every worker count, so --jobs 1 is measured too.
+    single = median(1, lambda: kiji_mentions(path, "1"))
     report.row("kiji run mentions-by-month", f"{ours.seconds:7.2f} s  {ours.rss_mb:7.0f} MB peak")
+    report.row("kiji run mentions-by-month --jobs 1", f"{single.seconds:7.2f} s  {single.rss_mb:7.0f} MB peak")
     report.row(f"rg -o -F (same terms; {rg.stdout.decode()} matches)", f"{rg.seconds:7.2f} s  {rg.rss_mb:7.0f} MB peak")
     report.row("python json + NFKC + str.count", f"{py.seconds:7.2f} s  {py.rss_mb:7.0f} MB peak")
     report.target("target: kiji within 3x of rg", ours.seconds <= 3 * rg.seconds, f"kiji/rg = {ours.seconds / rg.seconds:.1f}x")
     report.target("target: kiji >= 25x faster than Python", py.seconds >= 25 * ours.seconds,
                   f"python/kiji = {py.seconds / ours.seconds:.1f}x")
-    report.target("target: peak RSS of the map-form run <= 200 MB", ours.rss_mb <= 200, f"{ours.rss_mb:.0f} MB")
+    peak = max(ours.rss_mb, single.rss_mb)
+    report.target(f"target: map-form peak RSS <= 200 MB ({size:.0f} MB corpus)", peak <= 200,
+                  f"{peak:.0f} MB (all cores {ours.rss_mb:.0f}, --jobs 1 {single.rss_mb:.0f})")
 
 
 def startup(report, runs):
