@@ -46,6 +46,12 @@ public struct Corpus: Sendable {
     public private(set) var droppedBoilerplate = 0
     /// Whether this is the result of `deduplicated()`.
     public private(set) var wasDeduplicated = false
+    /// The files deferred documents read their texts from again.
+    var recordFiles: [RecordFile] = []
+    /// The first failure to read a deferred document's record again where it
+    /// could not be reported at once (see ``RecordFile/failure``): a run
+    /// that ends with one must fail instead of writing its result.
+    public var rereadFailure: CorpusError? { recordFiles.lazy.compactMap(\.failure).first }
 
     /// The same corpus (files, notes, what was dropped) with other documents.
     func with(documents kept: [Document]) -> Corpus {
@@ -53,6 +59,7 @@ public struct Corpus: Sendable {
         result.droppedBoilerplate = droppedBoilerplate
         result.droppedDuplicates = droppedDuplicates
         result.wasDeduplicated = wasDeduplicated
+        result.recordFiles = recordFiles
         return result
     }
 
@@ -76,13 +83,28 @@ public enum CorpusLoader {
     /// - Parameter textLayout: the layout of every `.txt` file; nil detects it per file.
     /// - Parameter standardInput: what the path `-` stands for; `-` is an
     ///   error when it is nil or named twice.
-    public static func load(paths: [String], textLayout: TextLayout? = nil, standardInput: StandardInput? = nil) throws -> Corpus {
+    /// - Parameter textBudget: when given, UTF-8 JSON Lines files are read
+    ///   block by block, and once the texts kept reach this many bytes, further
+    ///   documents are deferred: their text stays in the file and is read
+    ///   again when used (see ``Document/loaded()``). Nil keeps every text.
+    public static func load(paths: [String], textLayout: TextLayout? = nil, standardInput: StandardInput? = nil,
+                            textBudget: Int? = nil) throws -> Corpus {
+        try load(paths: paths, textLayout: textLayout, standardInput: standardInput, textBudget: textBudget,
+                 blockSize: LineBlockReader.defaultBlockSize)
+    }
+
+    /// The same, reading streamed files in blocks of `blockSize` bytes (tests use small ones).
+    static func load(paths: [String], textLayout: TextLayout?, standardInput: StandardInput?, textBudget: Int?,
+                     blockSize: Int) throws -> Corpus {
         var documents: [Document] = []
         var files: [CorpusFile] = []
         var skipped: [String] = []
         var converted: [ConvertedFile] = []
         var emptyFolders: [String] = []
         var seenIDs: [String: Document] = [:]
+        var duplicates = DuplicateMarker.Duplicates()
+        var keptTextBytes = 0
+        var recordFiles: [RecordFile] = []
         if paths.count(where: { $0 == StandardInput.path }) > 1 {
             throw CorpusError(file: StandardInput.path, "standard input is named more than once", hint: "give - once")
         }
@@ -90,22 +112,62 @@ public enum CorpusLoader {
             let inputs = try path == StandardInput.path ? [standardInputFile(standardInput)] : expand(path, skipped: &skipped)
             if inputs.isEmpty { emptyFolders.append(path) }
             for input in inputs {
-                let (loaded, encoding) = try input.data.map { try readData($0, ext: "jsonl", source: input.source, stem: input.stem, lineOffset: input.lineOffset) }
-                    ?? readFile(input.path, source: input.source, stem: input.stem, textLayout: textLayout)
-                if let encoding { converted.append(ConvertedFile(path: input.source, encoding: encoding)) }
-                for document in loaded {
-                    if let earlier = seenIDs[document.id] {
-                        throw CorpusError(file: document.source, line: document.line,
-                                          "document id '\(document.id)' is already used at \(earlier.location)",
-                                          hint: "give every document a unique id (is the same file loaded twice?)")
+                let first = documents.count
+                // The first reused id is reported once the file has been read, so
+                // that a bad line anywhere in the file comes first, as it always did.
+                var reusedID: CorpusError?
+                func add(_ document: Document, origin: RecordOrigin?) {
+                    if reusedID == nil, let earlier = seenIDs[document.id] {
+                        reusedID = CorpusError(file: document.source, line: document.line,
+                                               "document id '\(document.id)' is already used at \(earlier.location)",
+                                               hint: "give every document a unique id (is the same file loaded twice?)")
                     }
-                    seenIDs[document.id] = document
+                    var document = document
+                    if let duplicateOf = duplicates.firstCopy(of: document) {
+                        document = Document(document, duplicateOf: duplicateOf, isBoilerplate: false)
+                    }
+                    if let origin, let textBudget, !keepsText(document, kept: keptTextBytes, budget: textBudget) {
+                        document = document.deferred(to: origin)
+                    } else {
+                        keptTextBytes += document.textBytes.count
+                    }
+                    if document.duplicateOf == nil { duplicates.remember(document) }
+                    seenIDs[document.id] = seenIDs[document.id] ?? document
+                    documents.append(document)
                 }
-                documents += loaded
-                files.append(CorpusFile(path: input.source, location: input.path, documentCount: loaded.count))
+                if textBudget != nil, input.data == nil, isJSONLines(input.path),
+                   try StreamedJSONLines.isStreamable(path: input.path, source: input.source, blockSize: blockSize) {
+                    let file = try RecordFile(path: input.path, source: input.source, stem: input.stem)
+                    recordFiles.append(file)
+                    try StreamedJSONLines.read(path: input.path, source: input.source, stem: input.stem, blockSize: blockSize) { document, line in
+                        add(document, origin: RecordOrigin(file: file, offset: line.lowerBound, count: line.count))
+                    }
+                } else {
+                    let (loaded, encoding) = try input.data.map { try readData($0, ext: "jsonl", source: input.source, stem: input.stem, lineOffset: input.lineOffset) }
+                        ?? readFile(input.path, source: input.source, stem: input.stem, textLayout: textLayout)
+                    if let encoding { converted.append(ConvertedFile(path: input.source, encoding: encoding)) }
+                    for document in loaded { add(document, origin: nil) }
+                }
+                if let reusedID { throw reusedID }
+                files.append(CorpusFile(path: input.source, location: input.path, documentCount: documents.count - first))
             }
         }
-        return Corpus(documents: DuplicateMarker.mark(documents), files: files, skipped: skipped, converted: converted, emptyFolders: emptyFolders)
+        var corpus = Corpus(documents: DuplicateMarker.markBoilerplate(documents), files: files, skipped: skipped,
+                            converted: converted, emptyFolders: emptyFolders)
+        corpus.recordFiles = recordFiles
+        return corpus
+    }
+
+    /// Whether a document read from a JSON Lines file keeps its text in
+    /// memory: while the texts kept stay within the budget, and always for
+    /// undated short documents, which the boilerplate check reads.
+    static func keepsText(_ document: Document, kept: Int, budget: Int) -> Bool {
+        let count = document.textBytes.count
+        return kept + count <= budget || (document.date == nil && count <= DuplicateMarker.pageDescriptionMaxBytes)
+    }
+
+    static func isJSONLines(_ path: String) -> Bool {
+        ["jsonl", "ndjson"].contains((path as NSString).pathExtension.lowercased())
     }
 
     /// Reads one file; `source` is how documents name it, and `stem`

@@ -27,12 +27,22 @@ public final class Document: Sendable {
     /// decoded each time they are read (see ``DocumentMeta``).
     public var meta: [String: JSONValue] { metaStorage.value }
     let metaStorage: DocumentMeta
+    /// The text, or nil when it was left in the file (see ``isDeferred``).
+    private let storedText: DocumentText?
+    /// Where a deferred document's record is, to read it again.
+    let origin: RecordOrigin?
+    /// ``DuplicateMarker``'s hash of the comparable text, also used to
+    /// check that a deferred document reads back unchanged.
+    let comparableHash: UInt64
     /// NFKC(title + "\n" + body) as UTF-8: the text every count and match runs on.
-    public let textBytes: [UInt8]
+    public var textBytes: [UInt8] { text(\.bytes) }
     /// What turns `textBytes` back into the raw title + "\n" + body.
-    public let rawPatches: NormalizationPatches
+    public var rawPatches: NormalizationPatches { text(\.patches) }
     /// The raw title's length in UTF-8 bytes.
-    public let rawTitleCount: Int
+    public var rawTitleCount: Int { text(\.rawTitleCount) }
+    /// Whether the text was left in the file to save memory: it is read
+    /// again on each use (see ``loaded()``).
+    public var isDeferred: Bool { storedText == nil }
     /// The id of the first document in the corpus with the same normalised
     /// text (see ``DuplicateMarker``), or nil when this is the first.
     public let duplicateOf: String?
@@ -80,7 +90,10 @@ public final class Document: Sendable {
         self.urls = urls
         self.metaStorage = meta
         let normalized = TextNormalizer.nfkc(utf8: rawText)
-        (textBytes, rawPatches, self.rawTitleCount) = (normalized.bytes, normalized.patches, rawTitleCount)
+        let textBytes = normalized.bytes
+        storedText = DocumentText(bytes: textBytes, patches: normalized.patches, rawTitleCount: rawTitleCount)
+        origin = nil
+        comparableHash = DuplicateMarker.comparableHash(textBytes)
         self.duplicateOf = nil
         self.isBoilerplate = false
         if let date {
@@ -94,12 +107,47 @@ public final class Document: Sendable {
 
     /// A copy of `document` with the marks the corpus gives it (no text is
     /// normalised again).
-    init(_ document: Document, duplicateOf: String?, isBoilerplate: Bool) {
+    convenience init(_ document: Document, duplicateOf: String?, isBoilerplate: Bool) {
+        self.init(document, text: document.storedText, origin: document.origin, duplicateOf: duplicateOf, isBoilerplate: isBoilerplate)
+    }
+
+    private init(_ document: Document, text: DocumentText?, origin: RecordOrigin?, duplicateOf: String?, isBoilerplate: Bool) {
         (id, source, line) = (document.id, document.source, document.line)
         (date, dateOrigin, authors, urls, metaStorage) = (document.date, document.dateOrigin, document.authors, document.urls, document.metaStorage)
-        (textBytes, rawPatches, rawTitleCount) = (document.textBytes, document.rawPatches, document.rawTitleCount)
+        (storedText, self.origin, comparableHash) = (text, origin, document.comparableHash)
         self.duplicateOf = duplicateOf
         self.isBoilerplate = isBoilerplate
+    }
+
+    /// The same document without its text, which is read again from `origin`
+    /// when it is used. Everything else stays in memory.
+    func deferred(to origin: RecordOrigin) -> Document {
+        Document(self, text: nil, origin: origin, duplicateOf: duplicateOf, isBoilerplate: isBoilerplate)
+    }
+
+    /// The document with its text in memory: itself, or for a deferred
+    /// document the record read again from its file. Throws when the file
+    /// no longer holds the same record there.
+    public func loaded() throws -> Document {
+        guard storedText == nil, let origin else { return self }
+        let fresh = try origin.read(line: line)
+        guard fresh.id == id, fresh.comparableHash == comparableHash, fresh.storedText != nil else {
+            throw origin.changed(line: line)
+        }
+        return Document(self, text: fresh.storedText, origin: nil, duplicateOf: duplicateOf, isBoilerplate: isBoilerplate)
+    }
+
+    /// A part of the text; a deferred document reads its record again, and
+    /// when that fails, its file records the failure (see
+    /// ``RecordFile/failure``) and the text is empty.
+    private func text<Value>(_ part: KeyPath<DocumentText, Value>) -> Value {
+        if let storedText { return storedText[keyPath: part] }
+        do {
+            return try loaded().text(part)
+        } catch {
+            origin?.file.record(error)
+            return DocumentText.empty[keyPath: part]
+        }
     }
 
     private static func joined(_ title: UnsafeBufferPointer<UInt8>, _ body: UnsafeBufferPointer<UInt8>) -> [UInt8] {
@@ -133,6 +181,16 @@ public final class Document: Sendable {
 
     /// "file:line", for messages.
     public var location: String { "\(source):\(line)" }
+}
+
+/// A document's text: NFKC(title + "\n" + body) as UTF-8, what rebuilds the
+/// raw text from it, and the raw title's length.
+struct DocumentText: Sendable {
+    let bytes: [UInt8]
+    let patches: NormalizationPatches
+    let rawTitleCount: Int
+
+    static let empty = DocumentText(bytes: [0x0A], patches: NormalizationPatches(), rawTitleCount: 0)
 }
 
 /// A JSON value kept as metadata.

@@ -16,31 +16,79 @@ import Text
 public enum DuplicateMarker {
     /// The longest text (in characters) a page description can have.
     public static let boilerplateMaxCharacters = 100
+    /// Far more bytes than `boilerplateMaxCharacters` characters and their spaces.
+    static let pageDescriptionMaxBytes = 4096
 
     /// `documents` (in corpus order) with their marks set.
     public static func mark(_ documents: [Document]) -> [Document] {
+        var duplicates = Duplicates()
+        let marked = documents.map { document in
+            let duplicateOf = duplicates.firstCopy(of: document)
+            if duplicateOf == nil { duplicates.remember(document) }
+            return duplicateOf.map { Document(document, duplicateOf: $0, isBoilerplate: false) } ?? document
+        }
+        return markBoilerplate(marked)
+    }
+
+    /// `documents` (in corpus order, duplicates marked) with page boilerplate marked.
+    static func markBoilerplate(_ documents: [Document]) -> [Document] {
         var documentsPerFile: [String: Int] = [:]
         for document in documents { documentsPerFile[document.source, default: 0] += 1 }
-        // First documents by the hash of their comparable text; equal hashes
-        // are compared in full. Keys are not copies, so memory stays flat.
-        var firstWithHash: [UInt64: [Document]] = [:]
         return documents.map { document in
-            // The comparable form is built only when the hash matches.
-            let hash = comparableHash(document.textBytes)
-            var duplicateOf: String?
-            if let candidates = firstWithHash[hash] {
-                // Copies are usually byte for byte the same; the comparable forms settle the rest.
-                // A bucket's documents differ in comparable form, so at most one can match.
-                duplicateOf = candidates.first { $0.textBytes == document.textBytes }?.id
-                if duplicateOf == nil {
-                    let comparable = comparableBytes(document.textBytes)
-                    duplicateOf = candidates.first { comparableBytes($0.textBytes) == comparable }?.id
-                }
+            guard documentsPerFile[document.source, default: 0] > 1, isPageDescription(document) else { return document }
+            return Document(document, duplicateOf: document.duplicateOf, isBoilerplate: true)
+        }
+    }
+
+    /// The first documents of a corpus by the hash of their comparable
+    /// text, met in corpus order; equal hashes are compared in full.
+    struct Duplicates {
+        /// The texts of first documents that were deferred are read again
+        /// when a later document's hash matches; up to this many bytes of
+        /// them are kept, since a corpus with copies usually has several.
+        static let keptTextBudget = 32 << 20
+
+        /// One document per hash; the rare further ones with the same hash
+        /// (different comparable texts) wait in `collisions`, which keeps
+        /// the common case to one dictionary entry per document.
+        private var firstWithHash: [UInt64: Document] = [:]
+        private var collisions: [UInt64: [Document]] = [:]
+        private var keptTexts: [ObjectIdentifier: [UInt8]] = [:]
+        private var keptBytes = 0
+
+        /// The id of the first document whose comparable text equals
+        /// `document`'s, or nil when it is the first. `document` should have
+        /// its text in memory; earlier documents may be deferred.
+        mutating func firstCopy(of document: Document) -> String? {
+            guard let first = firstWithHash[document.comparableHash] else { return nil }
+            let candidates = [first] + collisions[document.comparableHash, default: []]
+            // Copies are usually byte for byte the same; the comparable forms settle the rest.
+            // A bucket's documents differ in comparable form, so at most one can match.
+            let text = document.textBytes
+            let texts = candidates.map { self.text(of: $0) }
+            if let index = texts.firstIndex(of: text) { return candidates[index].id }
+            let comparable = comparableBytes(text)
+            return zip(candidates, texts).first { comparableBytes($0.1) == comparable }?.0.id
+        }
+
+        /// Remembers a document that is the first of its text.
+        mutating func remember(_ document: Document) {
+            if firstWithHash[document.comparableHash] == nil {
+                firstWithHash[document.comparableHash] = document
+            } else {
+                collisions[document.comparableHash, default: []].append(document)
             }
-            if duplicateOf == nil { firstWithHash[hash, default: []].append(document) }
-            let boilerplate = documentsPerFile[document.source, default: 0] > 1 && isPageDescription(document)
-            guard duplicateOf != nil || boilerplate else { return document }
-            return Document(document, duplicateOf: duplicateOf, isBoilerplate: boilerplate)
+        }
+
+        private mutating func text(of candidate: Document) -> [UInt8] {
+            guard candidate.isDeferred else { return candidate.textBytes }
+            if let kept = keptTexts[ObjectIdentifier(candidate)] { return kept }
+            let text = candidate.textBytes
+            if keptBytes + text.count <= Self.keptTextBudget {
+                keptTexts[ObjectIdentifier(candidate)] = text
+                keptBytes += text.count
+            }
+            return text
         }
     }
 
@@ -50,38 +98,60 @@ public enum DuplicateMarker {
     static func comparableBytes(_ text: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(text.count)
-        forEachComparableByte(of: text) { result.append($0) }
+        forEachComparableRun(of: text) { run in
+            if !result.isEmpty { result.append(0x20) }
+            result.append(contentsOf: run)
+        }
         return result
     }
 
-    /// FNV-1a of ``comparableBytes(_:)``: the same on every run and machine.
+    /// A hash of ``comparableBytes(_:)``, the same on every run: the runs
+    /// between its spaces are mixed in eight bytes at a time, each after its
+    /// length, so equal comparable texts give equal hashes.
     static func comparableHash(_ text: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        forEachComparableByte(of: text) { hash = (hash ^ UInt64($0)) &* 0x100_0000_01B3 }
+        @inline(__always) func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 32
+        }
+        forEachComparableRun(of: text) { run in
+            mix(UInt64(run.count) | 1 << 63)
+            let base = UnsafeRawPointer(run.baseAddress!)
+            var index = 0
+            while index + 8 <= run.count {
+                mix(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            var tail: UInt64 = 0
+            for (shift, byte) in run[index...].enumerated() { tail |= UInt64(byte) << (8 * shift) }
+            mix(tail)
+        }
         return hash
     }
 
+    /// Calls `body` with each run of bytes between white space, in order.
     @inline(__always)
-    private static func forEachComparableByte(of text: [UInt8], _ body: (UInt8) -> Void) {
+    private static func forEachComparableRun(of text: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         text.withUnsafeBufferPointer { bytes in
             var index = 0
-            var started = false
-            var pendingSpace = false
+            var runStart = 0
             while index < bytes.count {
-                let width = whitespaceWidth(bytes, at: index)
-                if width > 0 {
-                    index += width
-                    pendingSpace = started
+                // Most bytes cannot start white space: a quick test before the full one.
+                let byte = bytes[index]
+                if byte > 0x20 && byte != 0xC2 && byte != 0xE2 {
+                    index += 1
                     continue
                 }
-                if pendingSpace {
-                    body(0x20)
-                    pendingSpace = false
+                let width = whitespaceWidth(bytes, at: index)
+                if width == 0 {
+                    index += 1
+                    continue
                 }
-                body(bytes[index])
-                started = true
-                index += 1
+                if runStart < index { body(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+                index += width
+                runStart = index
             }
+            if runStart < bytes.count { body(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
     }
 
@@ -97,8 +167,9 @@ public enum DuplicateMarker {
     }
 
     static func isPageDescription(_ document: Document) -> Bool {
-        // Far more bytes than 100 characters and their spaces: not a page description.
-        guard document.date == nil, document.textBytes.count <= 4096 else { return false }
+        // Deferred documents are all dated or longer (see CorpusLoader.keepsText),
+        // so their text is never read here.
+        guard document.date == nil, !document.isDeferred, document.textBytes.count <= pageDescriptionMaxBytes else { return false }
         let text = UnicodeText.trimmed(document.text)
         guard text.count <= boilerplateMaxCharacters else { return false }
         // One sentence at most: no sentence end before the last character.

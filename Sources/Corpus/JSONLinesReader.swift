@@ -21,31 +21,39 @@ public enum JSONLinesReader {
             throw CorpusError(file: source, "line offset \(lineOffset) is not between 0 and \(maximumLineOffset)")
         }
         return try data.withUnsafeBytes { raw in
-            let file = SharedBytes(bytes: raw.assumingMemoryBound(to: UInt8.self))
-            let lines = lineRanges(of: file.bytes)
-            // Lines are independent, so they are decoded (and normalised) on all
-            // cores; each result lands in its own slot, so the order is kept and
-            // the first bad line is reported, as a sequential read would.
-            let results = ResultSlots(count: lines.count)
-            let chunks = max(1, min(lines.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var decoder: JSONDecoder?
-                for index in stride(from: chunk, to: lines.count, by: chunks) {
-                    let line = UnsafeBufferPointer(rebasing: file.bytes[lines[index]])
-                    results.slots[index] = decodeLine(line, number: lineOffset + index + 1, scan: isValidUTF8, decoder: &decoder, source: source, stem: stem)
-                }
-            }
-            var documents: [Document] = []
-            documents.reserveCapacity(lines.count)
-            for result in results.slots {
-                switch result {
-                case nil: continue
-                case .success(let document)?: documents.append(document)
-                case .failure(let error)?: throw error
-                }
-            }
-            return documents
+            try decodeLines(raw.assumingMemoryBound(to: UInt8.self), source: source, stem: stem, isValidUTF8: isValidUTF8,
+                            lineOffset: lineOffset).map(\.document)
         }
+    }
+
+    /// The documents of `bytes`, in order, each with the byte range of its
+    /// line in `bytes`; throws the error of the first bad line.
+    static func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>, source: String, stem: String, isValidUTF8: Bool,
+                            lineOffset: Int) throws -> [(document: Document, line: Range<Int>)] {
+        let file = SharedBytes(bytes: bytes)
+        let lines = lineRanges(of: file.bytes)
+        // Lines are independent, so they are decoded (and normalised) on all
+        // cores; each result lands in its own slot, so the order is kept and
+        // the first bad line is reported, as a sequential read would.
+        let results = ResultSlots(count: lines.count)
+        let chunks = max(1, min(lines.count / 64, ProcessInfo.processInfo.activeProcessorCount * 4))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var decoder: JSONDecoder?
+            for index in stride(from: chunk, to: lines.count, by: chunks) {
+                let line = UnsafeBufferPointer(rebasing: file.bytes[lines[index]])
+                results.slots[index] = decodeLine(line, number: lineOffset + index + 1, scan: isValidUTF8, decoder: &decoder, source: source, stem: stem)
+            }
+        }
+        var documents: [(document: Document, line: Range<Int>)] = []
+        documents.reserveCapacity(lines.count)
+        for (result, line) in zip(results.slots, lines) {
+            switch result {
+            case nil: continue
+            case .success(let document)?: documents.append((document, line))
+            case .failure(let error)?: throw error
+            }
+        }
+        return documents
     }
 
     /// The largest line offset: far beyond any file, and small enough that

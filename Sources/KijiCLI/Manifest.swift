@@ -69,9 +69,17 @@ struct Manifest: Codable, Equatable {
     var outputFiles: [HashedFile]?
     var created: String
 
+    /// The file's SHA-256, read in blocks so a large corpus file is never in memory whole.
     static func sha256(of path: String) -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { return "missing" }
-        return sha256(of: data)
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "missing" }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        do {
+            while let block = try handle.read(upToCount: 4 << 20), !block.isEmpty { hasher.update(data: block) }
+        } catch {
+            return "missing"
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     static func sha256(of data: Data) -> String {

@@ -49,10 +49,20 @@ struct PluginInvocation: ParsableArguments {
         }
         runner.jobs = jobsOption.count
         try mapErrors { try runner.checkParameters(given) }
-        let corpus = try loadCorpus()
+        // A map-form plugin reads each document once, so texts beyond the
+        // budget stay in their files until then.
+        let corpus = try CorpusLoading.load(corpus, options: corpusOptions,
+                                            textBudget: runner.mapsDocuments ? corpusOptions.textMemory << 20 : nil)
         runner.progress = progressOptions.meter(name: runner.name, total: corpus.documents.count)
         defer { ProgressOptions.clear(runner.progress) }
-        let table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
+        let table: ResultTable
+        do {
+            table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
+        } catch {
+            // A file changed under a deferred document explains any failure that follows.
+            throw corpus.rereadFailure.map { KijiFailure.usage($0.description) } ?? error
+        }
+        if let failure = corpus.rereadFailure { throw KijiFailure.usage(failure.description) }
         pluginOptions.reportCacheStatistics(tokenCache)
         try inspect(runner)
         // The Lua state closes here, before any output is written: a
@@ -75,9 +85,6 @@ struct PluginInvocation: ParsableArguments {
         try ParameterList.parse(parameters)
     }
 
-    private func loadCorpus() throws -> Corpus {
-        try CorpusLoading.load(corpus, options: corpusOptions)
-    }
 }
 
 /// How corpus files are read.
@@ -90,12 +97,19 @@ struct CorpusOptions: ParsableArguments {
         "Drop documents whose normalised text repeats an earlier one, and listing pages' descriptions of themselves, before the plugin sees the corpus (see the documents plugin's duplicate_of and boilerplate columns)."))
     var dedupe = false
 
+    @Option(name: .customLong("text-memory"), help: ArgumentHelp(
+        "MiB of document text a map-form plugin run keeps in memory (default 64); the texts of further JSON Lines documents are read again from their file when the document is mapped, so memory stays flat however large the corpus.", valueName: "MiB"))
+    var textMemory = 64
+
     @OptionGroup var filter: FilterOptions
     @OptionGroup var standardInput: StandardInputOptions
 
     func validate() throws {
         guard layout == "auto" || TextLayout(rawValue: layout) != nil else {
             throw ValidationError("--layout must be auto, listing, summaries or article, not '\(layout)'")
+        }
+        guard (0...(1 << 20)).contains(textMemory) else {
+            throw ValidationError("--text-memory must be between 0 and 1048576 (MiB), not \(textMemory)")
         }
     }
 
@@ -117,7 +131,7 @@ enum CorpusLoading {
             + "\(corpus.files.count) files\(dropped)\(filtered)\(dictionary), \(result) in \(seconds) s"
     }
 
-    static func load(_ arguments: [String], options: CorpusOptions) throws -> Corpus {
+    static func load(_ arguments: [String], options: CorpusOptions, textBudget: Int? = nil) throws -> Corpus {
         var paths = arguments
         if paths.isEmpty {
             guard let seeds = BundledResources.directory(named: "seeds") else {
@@ -128,7 +142,8 @@ enum CorpusLoading {
         let standardInput = try options.standardInput.read(for: paths)
         var corpus: Corpus
         do {
-            corpus = try CorpusLoader.load(paths: paths, textLayout: options.textLayout, standardInput: standardInput)
+            corpus = try CorpusLoader.load(paths: paths, textLayout: options.textLayout, standardInput: standardInput,
+                                           textBudget: textBudget)
         } catch let error as CorpusError {
             throw KijiFailure.usage(error.description)
         }

@@ -15,8 +15,9 @@ final class CorpusHandle {
 
     /// Every period label from the first dated document to the last, then
     /// "undated" when some document has no date: the grid of every time series.
-    func periodGrid(_ kind: PeriodKind) -> [String] {
-        let dates = documents.compactMap(\.date)
+    /// With `statedOnly`, documents dated only from their text count as undated.
+    func periodGrid(_ kind: PeriodKind, statedOnly: Bool = false) -> [String] {
+        let dates = documents.compactMap { statedOnly && $0.dateOrigin != .stated ? nil : $0.date }
         var labels: [String] = []
         if let first = dates.min(), let last = dates.max() {
             labels = kind.labels(from: kind.index(of: first), through: kind.index(of: last))
@@ -141,7 +142,11 @@ enum DocumentBinding {
         }
         corpus.methods["periods"] = { call, handle in
             let kind = try periodKind(call, 2)
-            try call.stack.push(handle.periodGrid(kind))
+            let dates = try call.optionalString(3) ?? "any"
+            guard dates == "any" || dates == "stated" else {
+                throw call.argumentError(3, "dates must be \"any\" or \"stated\", not '\(dates)'")
+            }
+            try call.stack.push(handle.periodGrid(kind, statedOnly: dates == "stated"))
             return 1
         }
         corpus.index = { call, handle in

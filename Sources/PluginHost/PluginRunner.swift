@@ -40,6 +40,9 @@ public final class PluginRunner {
     var workerMeCab: MeCabDictionaryInUse?
 
     public var name: String { spec.name }
+    /// Whether the plugin has the map form, which reads each document once
+    /// (so the corpus may leave its texts in the files, see ``Document/isDeferred``).
+    public var mapsDocuments: Bool { spec.map != nil }
     public var description: String { spec.description }
     public var path: String { spec.path }
     public var parameters: [PluginParameter] { spec.parameters }
@@ -218,8 +221,10 @@ public final class PluginRunner {
             } else {
                 progress?.update(done: index)
             }
-            let document = documents[index]
             do {
+                // A deferred document's text is read here, once per document,
+                // and dropped when the next document comes.
+                let document = try loaded(documents[index])
                 try state.call(map) { stack in
                     stack.push(document, as: DocumentBinding.documentType)
                     try stack.push(emitReference)
@@ -227,7 +232,7 @@ public final class PluginRunner {
                     return 3
                 }
             } catch let error as LuaScriptError {
-                let failure = PluginError(plugin: spec.name, scriptError: error, documentID: document.id)
+                let failure = PluginError(plugin: spec.name, scriptError: error, documentID: documents[index].id)
                 if control != nil { throw WorkerFailure(index: index, error: failure) }
                 throw failure
             } catch where control != nil && !(error is WorkerFailure) {
@@ -237,6 +242,14 @@ public final class PluginRunner {
         }
         if control == nil { progress?.update(done: range.upperBound) }
         return emitter.aggregator
+    }
+
+    private func loaded(_ document: Document) throws -> Document {
+        do {
+            return try document.loaded()
+        } catch let error as CorpusError {
+            throw PluginError(plugin: spec.name, message: error.description, documentID: document.id)
+        }
     }
 
     private func runFreeForm(_ run: LuaReference, documents: [Document], params: LuaReference) throws -> ResultTable {

@@ -106,6 +106,23 @@ import Testing
         }
     }
 
+    @Test func corpusPeriodsCanCountOnlyStatedDates() throws {
+        let runner = try plugin("""
+            return { name = "p", columns = {"v"},
+              run = function(corpus, params, out)
+                out:row{ v = table.concat(corpus:periods("month", params.dates), " ") }
+              end, params = { dates = { default = "any" } } }
+            """)
+        let docs = [document("a", "2024-11-30", "x"), document("t", nil, "2025年2月1日の記事")]
+        #expect(docs[1].dateOrigin == .text)
+        #expect(try runner.run(on: docs, parameters: [:]).rows[0][0].text == "2024-11 2024-12 2025-01 2025-02")
+        #expect(try runner.run(on: docs, parameters: ["dates": "stated"]).rows[0][0].text == "2024-11 undated")
+        #expect(try runner.run(on: Array(docs.suffix(1)), parameters: ["dates": "stated"]).rows[0][0].text == "undated")
+        #expect { try runner.run(on: docs, parameters: ["dates": "text"]) } throws: { error in
+            String(describing: error).contains("bad argument #2 to 'periods' (dates must be \"any\" or \"stated\", not 'text')")
+        }
+    }
+
     @Test func corpusIteratesAndCounts() throws {
         let runner = try plugin("""
             return { name = "c", columns = {"n", "ids"},

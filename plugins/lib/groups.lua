@@ -166,6 +166,14 @@ end
 --- or the period grid) and a warning on stderr for a field that no document
 --- has, naming the nearest field that exists. Call before grid/levels/periods.
 function Spec:prepare(corpus)
+  local has_field = false
+  for _, part in ipairs(self.parts) do has_field = has_field or part.kind == "field" end
+  if not has_field then
+    -- Periods only: the grid comes from kiji, without a pass over the documents in Lua.
+    for _, part in ipairs(self.parts) do part.levels = corpus:periods(part.period, self.dates) end
+    self.prepared = true
+    return
+  end
   local fields, values, missing = {}, {}, {}
   local first, last, undated
   for doc in corpus:documents() do

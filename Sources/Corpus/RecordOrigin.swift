@@ -1,0 +1,79 @@
+import Foundation
+
+/// A JSON Lines file that deferred documents read their records from again
+/// (see ``Document/isDeferred``). It stays open for the life of the corpus,
+/// so a file renamed or deleted during the run still reads; a file rewritten
+/// in place is caught by the check in ``Document/loaded()``.
+public final class RecordFile: @unchecked Sendable {
+    /// How documents name the file, and the prefix of their default ids.
+    let source: String, stem: String
+    private let handle: FileHandle
+    private let lock = NSLock()
+    private var firstFailure: CorpusError?
+
+    init(path: String, source: String, stem: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CorpusError(file: source, "cannot be read (it does not exist or is not readable)")
+        }
+        (self.handle, self.source, self.stem) = (handle, source, stem)
+    }
+
+    deinit { try? handle.close() }
+
+    /// The first failure to read a record again where no error could be
+    /// thrown (a text property of a deferred document); a run that sees one
+    /// must fail rather than write its output.
+    public var failure: CorpusError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure
+    }
+
+    func record(_ error: Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if firstFailure == nil {
+            firstFailure = error as? CorpusError ?? CorpusError(file: source, "cannot be read again (\(error))")
+        }
+    }
+
+    /// `count` bytes at `offset`; pread, so workers may read at once.
+    func bytes(at offset: Int, count: Int) throws -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        let descriptor = handle.fileDescriptor
+        while done < count {
+            let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                throw CorpusError(file: source, n == 0 ? "is shorter than when kiji read it" : "cannot be read again (\(String(cString: strerror(errno))))",
+                                  hint: "do not change corpus files while kiji runs; run again")
+            }
+            done += n
+        }
+        return buffer
+    }
+}
+
+/// Where a deferred document's record lies in its file.
+struct RecordOrigin: Sendable {
+    let file: RecordFile
+    /// The byte offset and length of the record's line (without its LF).
+    let offset: Int, count: Int
+
+    /// The document the record gives now, unmarked.
+    func read(line: Int) throws -> Document {
+        let bytes = try file.bytes(at: offset, count: count)
+        var decoder: JSONDecoder?
+        let result = bytes.withUnsafeBufferPointer {
+            JSONLinesReader.decodeLine($0, number: line, scan: true, decoder: &decoder, source: file.source, stem: file.stem)
+        }
+        guard case .success(let document)? = result else { throw changed(line: line) }
+        return document
+    }
+
+    func changed(line: Int) -> CorpusError {
+        CorpusError(file: file.source, line: line, "changed while kiji was reading it",
+                    hint: "do not change corpus files while kiji runs; run again")
+    }
+}
