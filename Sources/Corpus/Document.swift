@@ -128,26 +128,27 @@ public final class Document: Sendable {
     /// The document with its text in memory: itself, or for a deferred
     /// document the record read again from its file. Throws when the file
     /// no longer holds the same record there.
+    /// The failure is also recorded in the file (see ``RecordFile/failure``),
+    /// so that whatever it made fail is reported as the changed file.
     public func loaded() throws -> Document {
         guard storedText == nil, let origin else { return self }
-        let fresh = try origin.read(line: line)
-        guard fresh.id == id, fresh.comparableHash == comparableHash, fresh.storedText != nil else {
-            throw origin.changed(line: line)
+        do {
+            let fresh = try origin.read(line: line)
+            guard fresh.id == id, fresh.comparableHash == comparableHash, fresh.storedText != nil else {
+                throw origin.changed(line: line)
+            }
+            return Document(self, text: fresh.storedText, origin: nil, duplicateOf: duplicateOf, isBoilerplate: isBoilerplate)
+        } catch {
+            origin.file.record(error)
+            throw error
         }
-        return Document(self, text: fresh.storedText, origin: nil, duplicateOf: duplicateOf, isBoilerplate: isBoilerplate)
     }
 
     /// A part of the text; a deferred document reads its record again, and
-    /// when that fails, its file records the failure (see
-    /// ``RecordFile/failure``) and the text is empty.
+    /// when that fails (recorded in its file, see ``loaded()``) the text is empty.
     private func text<Value>(_ part: KeyPath<DocumentText, Value>) -> Value {
         if let storedText { return storedText[keyPath: part] }
-        do {
-            return try loaded().text(part)
-        } catch {
-            origin?.file.record(error)
-            return DocumentText.empty[keyPath: part]
-        }
+        return (try? loaded())?.text(part) ?? DocumentText.empty[keyPath: part]
     }
 
     private static func joined(_ title: UnsafeBufferPointer<UInt8>, _ body: UnsafeBufferPointer<UInt8>) -> [UInt8] {
