@@ -122,14 +122,14 @@ public enum CorpusLoader {
                                                "document id '\(document.id)' is already used at \(earlier.location)",
                                                hint: "give every document a unique id (is the same file loaded twice?)")
                     }
+                    // One copy at most: marked, and deferred when past the budget.
                     var document = document
-                    if let duplicateOf = duplicates.firstCopy(of: document) {
-                        document = Document(document, duplicateOf: duplicateOf, isBoilerplate: false)
-                    }
+                    let duplicateOf = duplicates.firstCopy(of: document)
                     if let origin, let textBudget, !keepsText(document, kept: keptTextBytes, budget: textBudget) {
-                        document = document.deferred(to: origin)
+                        document = document.deferred(to: origin, duplicateOf: duplicateOf)
                     } else {
                         keptTextBytes += document.textBytes.count
+                        if let duplicateOf { document = Document(document, duplicateOf: duplicateOf, isBoilerplate: false) }
                     }
                     if document.duplicateOf == nil { duplicates.remember(document) }
                     seenIDs[document.id] = seenIDs[document.id] ?? document

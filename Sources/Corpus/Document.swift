@@ -119,9 +119,10 @@ public final class Document: Sendable {
         self.isBoilerplate = isBoilerplate
     }
 
-    /// The same document without its text, which is read again from `origin`
-    /// when it is used. Everything else stays in memory.
-    func deferred(to origin: RecordOrigin) -> Document {
+    /// The same document, marked as a copy of `duplicateOf`, without its text,
+    /// which is read again from `origin` when it is used. Everything else
+    /// stays in memory.
+    func deferred(to origin: RecordOrigin, duplicateOf: String?) -> Document {
         Document(self, text: nil, origin: origin, duplicateOf: duplicateOf, isBoilerplate: isBoilerplate)
     }
 

@@ -49,20 +49,13 @@ struct PluginInvocation: ParsableArguments {
         }
         runner.jobs = jobsOption.count
         try mapErrors { try runner.checkParameters(given) }
-        // A map-form plugin reads each document once, so texts beyond the
-        // budget stay in their files until then.
-        let corpus = try CorpusLoading.load(corpus, options: corpusOptions,
-                                            textBudget: runner.mapsDocuments ? corpusOptions.textMemory << 20 : nil)
+        // Texts beyond the budget stay in their files until a document is used.
+        let corpus = try CorpusLoading.load(corpus, options: corpusOptions, textBudget: corpusOptions.textMemory << 20)
         runner.progress = progressOptions.meter(name: runner.name, total: corpus.documents.count)
         defer { ProgressOptions.clear(runner.progress) }
-        let table: ResultTable
-        do {
-            table = try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
-        } catch {
-            // A file changed under a deferred document explains any failure that follows.
-            throw corpus.rereadFailure.map { KijiFailure.usage($0.description) } ?? error
+        let table = try CorpusLoading.checkingRereads(of: corpus) {
+            try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
         }
-        if let failure = corpus.rereadFailure { throw KijiFailure.usage(failure.description) }
         pluginOptions.reportCacheStatistics(tokenCache)
         try inspect(runner)
         // The Lua state closes here, before any output is written: a
@@ -98,7 +91,7 @@ struct CorpusOptions: ParsableArguments {
     var dedupe = false
 
     @Option(name: .customLong("text-memory"), help: ArgumentHelp(
-        "MiB of document text a map-form plugin run keeps in memory (default 64); the texts of further JSON Lines documents are read again from their file when the document is mapped, so memory stays flat however large the corpus.", valueName: "MiB"))
+        "MiB of document text kept in memory (default 64); the texts of further JSON Lines documents are read again from their file when a plugin uses the document, so memory grows with the number of documents, not their text.", valueName: "MiB"))
     var textMemory = 64
 
     @OptionGroup var filter: FilterOptions
@@ -129,6 +122,20 @@ enum CorpusLoading {
         let dictionary = mecab.map { ", MeCab \($0.description)" } ?? ""
         return "kiji: \(name): \(corpus.documents.count) documents (\(corpus.undatedCount) undated) from "
             + "\(corpus.files.count) files\(dropped)\(filtered)\(dictionary), \(result) in \(seconds) s"
+    }
+
+    /// Runs `body` on a corpus whose texts may be deferred; when a text could
+    /// not be read again (its file changed), that is the error, whatever
+    /// `body` made of it, and nothing is written.
+    static func checkingRereads<T>(of corpus: Corpus, _ body: () throws -> T) throws -> T {
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            throw corpus.rereadFailure.map { KijiFailure.usage($0.description) } ?? error
+        }
+        if let failure = corpus.rereadFailure { throw KijiFailure.usage(failure.description) }
+        return result
     }
 
     static func load(_ arguments: [String], options: CorpusOptions, textBudget: Int? = nil) throws -> Corpus {

@@ -57,17 +57,18 @@ struct QueryCommand: ParsableCommand {
         } catch {
             throw KijiFailure.runtime("cannot start Lua: \(error)")
         }
-        let corpus = try CorpusLoading.load(corpusArguments, options: corpusOptions)
-        let result: QueryResult
-        do {
-            result = try runner.run(source, chunkName: chunkName, on: corpus.documents, parameters: try ParameterList.parse(parameters))
-        } catch let error as PluginError {
-            throw KijiFailure.runtime(error.description.replacingOccurrences(of: "plugin 'query' failed: ", with: "query failed: "))
-        } catch let error as PluginUsageError {
-            throw KijiFailure.usage(error.description)
+        let corpus = try CorpusLoading.load(corpusArguments, options: corpusOptions, textBudget: corpusOptions.textMemory << 20)
+        let parameters = try ParameterList.parse(self.parameters)
+        let result: QueryResult = try CorpusLoading.checkingRereads(of: corpus) {
+            do {
+                return try runner.run(source, chunkName: chunkName, on: corpus.documents, parameters: parameters)
+            } catch let error as PluginError {
+                throw KijiFailure.runtime(error.description.replacingOccurrences(of: "plugin 'query' failed: ", with: "query failed: "))
+            } catch let error as PluginUsageError {
+                throw KijiFailure.usage(error.description)
+            }
         }
         pluginOptions.reportCacheStatistics(tokenCache)
-        let parameters = try ParameterList.parse(self.parameters)
         let filesRead = runner.filesRead, mecab = runner.mecabDictionaryInUse
         let manifest = { (text: String) in
             Manifest.record(kind: "query", plugin: "query", pluginPath: file ?? "(inline)", pluginSource: Data(source.utf8),

@@ -107,7 +107,8 @@ enum DocumentBinding {
             guard cursor.position < cursor.documents.count else { call.stack.pushNil(); return 1 }
             cursor.position += 1
             cursor.progress?.update(done: cursor.position)
-            call.stack.push(cursor.documents[cursor.position - 1], as: documentType)
+            // A deferred document's text is read once here, not on each use in the loop body.
+            call.stack.push(try cursor.documents[cursor.position - 1].loaded(), as: documentType)
             return 1
         }
         corpus.methods["documents"] = { call, handle in
@@ -158,7 +159,7 @@ enum DocumentBinding {
                 call.stack.pushNil()
                 return 1
             }
-            call.stack.push(handle.documents[index - 1], as: documentType)
+            call.stack.push(try handle.documents[index - 1].loaded(), as: documentType)
             return 1
         }
         corpus.describe = { "kiji.Corpus(\($0.documents.count) documents)" }

@@ -40,9 +40,6 @@ public final class PluginRunner {
     var workerMeCab: MeCabDictionaryInUse?
 
     public var name: String { spec.name }
-    /// Whether the plugin has the map form, which reads each document once
-    /// (so the corpus may leave its texts in the files, see ``Document/isDeferred``).
-    public var mapsDocuments: Bool { spec.map != nil }
     public var description: String { spec.description }
     public var path: String { spec.path }
     public var parameters: [PluginParameter] { spec.parameters }
