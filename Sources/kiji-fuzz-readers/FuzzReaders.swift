@@ -4,7 +4,8 @@ import FuzzSupport
 
 /// A fuzz target for the corpus readers: the first byte picks the file type
 /// (JSON Lines, CSV, plain text), the rest is the file. Loading must give
-/// documents or a CorpusError, whatever the bytes.
+/// documents or a CorpusError, whatever the bytes, and for JSON Lines the
+/// same with every text deferred (see `Document.isDeferred`).
 enum FuzzReaders {
     static let folder: String = {
         let path = NSTemporaryDirectory() + "kiji-fuzz-readers-\(getpid())"
@@ -17,12 +18,35 @@ enum FuzzReaders {
         let ending = ["jsonl", "csv", "txt"][Int(selector) % 3]
         let path = "\(folder)/input.\(ending)"
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes.dropFirst())) else { return }
+        let whole = outcome { try CorpusLoader.load(paths: [path]) }
+        // Texts left in the file (every one, with no budget) must give the same documents or the same error.
+        if ending == "jsonl", outcome({ try CorpusLoader.load(paths: [path], textBudget: 0) }) != whole {
+            fatalError("reading with deferred texts differs from reading the whole file")
+        }
+    }
+
+    /// What loading gives: every document's fields, metadata and text, or the error.
+    struct Outcome: Equatable {
+        var fields: [String] = []
+        var meta: [[String: JSONValue]] = []
+        var error: String?
+    }
+
+    static func outcome(_ load: () throws -> Corpus) -> Outcome {
         do {
-            let corpus = try CorpusLoader.load(paths: [path])
-            // Touch what plugins read, so lazily built values are exercised too.
-            for document in corpus.documents { _ = (document.textBytes.count, document.month, document.meta.count) }
-        } catch is CorpusError {
-            // A clean, reported input error.
+            var outcome = Outcome()
+            // Touching what plugins read also exercises lazily built values.
+            for document in try load().documents {
+                let loaded = try document.loaded()
+                outcome.fields.append([document.id, document.source, "\(document.line)", document.date?.description ?? "-",
+                                       document.month ?? "-", document.authors.joined(separator: "|"), document.urls.joined(separator: "|"),
+                                       loaded.title, loaded.body, loaded.rawText, document.text,
+                                       document.duplicateOf ?? "-", "\(document.isBoilerplate)"].joined(separator: "\u{1}"))
+                outcome.meta.append(document.meta)
+            }
+            return outcome
+        } catch let error as CorpusError {
+            return Outcome(error: "\(error)")  // a clean, reported input error
         } catch {
             fatalError("a reader threw something other than CorpusError: \(error)")
         }

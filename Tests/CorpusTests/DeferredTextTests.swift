@@ -21,13 +21,14 @@ import Text
         #"{"id":7,"text":"t","title":"ＮＡＴＯと日米"}"#,
     ]
 
-    /// Every field of every document, as one comparable string each.
-    static func fingerprint(_ corpus: Corpus) -> [String] {
-        corpus.documents.map { doc in
+    /// Every field of every document, as one comparable string each, and
+    /// the metadata (compared as values: a dictionary's printed order varies).
+    static func fingerprint(_ corpus: Corpus) -> ([String], [[String: JSONValue]]) {
+        (corpus.documents.map { doc in
             [doc.id, doc.source, "\(doc.line)", doc.date?.description ?? "-", doc.dateOrigin?.rawValue ?? "-",
-             doc.authors.joined(separator: "|"), doc.urls.joined(separator: "|"), "\(doc.meta)", doc.title, doc.body,
+             doc.authors.joined(separator: "|"), doc.urls.joined(separator: "|"), doc.title, doc.body,
              doc.text, doc.rawText, doc.duplicateOf ?? "-", "\(doc.isBoilerplate)"].joined(separator: "\u{1}")
-        }
+        }, corpus.documents.map(\.meta))
     }
 
     func file(_ lines: [String], bom: Bool = false, finalNewline: Bool = true) throws -> String {
@@ -155,5 +156,15 @@ import Text
                 #expect((DuplicateMarker.comparableHash(bx) == DuplicateMarker.comparableHash(by)) == same, "\(x) / \(y)")
             }
         }
+    }
+
+    @Test func theFuzzedRecordsReadTheSameDeferred() throws {
+        // Found by kiji-fuzz-readers: a BOM, CRLF, a trailing comma, a repeated key, odd numbers.
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/Fuzz/readers/deferred-texts-meta-order")).dropFirst()
+        let path = try temporaryFolder() + "/f.jsonl"
+        try data.write(to: URL(fileURLWithPath: path))
+        let whole = try CorpusLoader.load(paths: [path])
+        #expect(whole.documents.map(\.id) == ["f:1", "0"])
+        #expect(Self.fingerprint(try CorpusLoader.load(paths: [path], textBudget: 0)) == Self.fingerprint(whole))
     }
 }
