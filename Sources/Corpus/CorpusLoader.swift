@@ -137,7 +137,7 @@ public enum CorpusLoader {
                 }
                 if textBudget != nil, input.data == nil, isJSONLines(input.path),
                    try StreamedJSONLines.isStreamable(path: input.path, source: input.source, blockSize: blockSize) {
-                    let file = try RecordFile(path: input.path, source: input.source, stem: input.stem)
+                    let file = RecordFile(path: input.path, source: input.source, stem: input.stem)
                     recordFiles.append(file)
                     try StreamedJSONLines.read(path: input.path, source: input.source, stem: input.stem, blockSize: blockSize) { document, line in
                         add(document, origin: RecordOrigin(file: file, offset: line.lowerBound, count: line.count))

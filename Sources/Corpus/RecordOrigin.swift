@@ -1,24 +1,19 @@
 import Foundation
 
 /// A JSON Lines file that deferred documents read their records from again
-/// (see ``Document/isDeferred``). It stays open for the life of the corpus,
-/// so a file renamed or deleted during the run still reads; a file rewritten
-/// in place is caught by the check in ``Document/loaded()``.
+/// (see ``Document/isDeferred``). It is opened for each read, so a corpus of
+/// thousands of files never runs out of file descriptors; a file changed,
+/// moved or deleted during the run is caught by the check in
+/// ``Document/loaded()`` or fails to open, and either way the run stops.
 public final class RecordFile: @unchecked Sendable {
-    /// How documents name the file, and the prefix of their default ids.
-    let source: String, stem: String
-    private let handle: FileHandle
+    /// Where the file is, how documents name it, and the prefix of their default ids.
+    let path: String, source: String, stem: String
     private let lock = NSLock()
     private var firstFailure: CorpusError?
 
-    init(path: String, source: String, stem: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CorpusError(file: source, "cannot be read (it does not exist or is not readable)")
-        }
-        (self.handle, self.source, self.stem) = (handle, source, stem)
+    init(path: String, source: String, stem: String) {
+        (self.path, self.source, self.stem) = (path, source, stem)
     }
-
-    deinit { try? handle.close() }
 
     /// The first failure to read a record again where no error could be
     /// thrown (a text property of a deferred document); a run that sees one
@@ -37,11 +32,16 @@ public final class RecordFile: @unchecked Sendable {
         }
     }
 
-    /// `count` bytes at `offset`; pread, so workers may read at once.
+    /// `count` bytes at `offset`; workers may read at once.
     func bytes(at offset: Int, count: Int) throws -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CorpusError(file: source, "cannot be read again (\(String(cString: strerror(errno))))",
+                              hint: "do not change corpus files while kiji runs; run again")
+        }
+        defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: count)
         var done = 0
-        let descriptor = handle.fileDescriptor
         while done < count {
             let n = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, count - done, off_t(offset + done)) }
             if n < 0, errno == EINTR { continue }

@@ -134,6 +134,10 @@ import Text
         try Data("{}".utf8).write(to: URL(fileURLWithPath: path))
         let short = #expect(throws: CorpusError.self) { try corpus.documents[0].loaded() }
         #expect(short?.description == "\(path): is shorter than when kiji read it\n  do not change corpus files while kiji runs; run again")
+        // A deleted file.
+        try FileManager.default.removeItem(atPath: path)
+        let gone = #expect(throws: CorpusError.self) { try corpus.documents[0].loaded() }
+        #expect(gone?.description == "\(path): cannot be read again (No such file or directory)\n  do not change corpus files while kiji runs; run again")
     }
 
     @Test func copiesOfDeferredDocumentsAreFoundByTheirText() throws {
