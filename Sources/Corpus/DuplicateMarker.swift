@@ -116,7 +116,7 @@ public enum DuplicateMarker {
         }
         forEachComparableRun(of: text) { run in
             mix(UInt64(run.count) | 1 << 63)
-            let base = UnsafeRawPointer(run.baseAddress!)
+            guard let base = run.baseAddress.map(UnsafeRawPointer.init) else { return }  // runs are never empty
             var index = 0
             while index + 8 <= run.count {
                 mix(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self)))

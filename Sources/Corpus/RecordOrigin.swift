@@ -34,6 +34,7 @@ public final class RecordFile: @unchecked Sendable {
 
     /// `count` bytes at `offset`; workers may read at once.
     func bytes(at offset: Int, count: Int) throws -> [UInt8] {
+        guard count > 0 else { return [] }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw CorpusError(file: source, "cannot be read again (\(String(cString: strerror(errno))))",
