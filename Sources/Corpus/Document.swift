@@ -165,17 +165,24 @@ public final class Document: Sendable {
     public var text: String { String(decoding: textBytes, as: UTF8.self) }
 
     /// title + "\n" + body exactly as the source has them, as UTF-8.
-    public var rawTextBytes: [UInt8] { rawPatches.isEmpty ? textBytes : rawPatches.raw(from: textBytes) }
+    public var rawTextBytes: [UInt8] {
+        let text = text(\.self)  // one read of a deferred record, not one per part
+        return text.patches.isEmpty ? text.bytes : text.patches.raw(from: text.bytes)
+    }
 
     /// title + "\n" + body exactly as the source has them.
     public var rawText: String { String(decoding: rawTextBytes, as: UTF8.self) }
 
     /// The title as the source has it.
-    public var title: String { String(decoding: rawPatches.raw(from: textBytes, in: 0..<rawTitleCount), as: UTF8.self) }
+    public var title: String {
+        let text = text(\.self)
+        return String(decoding: text.patches.raw(from: text.bytes, in: 0..<text.rawTitleCount), as: UTF8.self)
+    }
 
     /// The body as the source has it.
     public var body: String {
-        String(decoding: rawPatches.raw(from: textBytes, in: (rawTitleCount + 1)..<Int.max), as: UTF8.self)
+        let text = text(\.self)
+        return String(decoding: text.patches.raw(from: text.bytes, in: (text.rawTitleCount + 1)..<Int.max), as: UTF8.self)
     }
 
     /// `YYYY-MM`, or nil when undated.
