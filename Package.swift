@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Text", dependencies: ["CTextShims"]),
         .target(name: "Morphology", dependencies: ["CMeCab", "Text", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Lexicon", dependencies: ["Morphology", "Text", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Corpus", dependencies: ["Text", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "Corpus", dependencies: ["Text", .product(name: "CSV", package: "CSV.swift"), .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Charts", dependencies: ["Corpus", "Text"]),
         .target(
             name: "PluginHost",

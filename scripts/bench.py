@@ -112,9 +112,9 @@ def python_baseline(path):
     print(sum(counts.values()))
 
 
-def kiji_mentions(path, jobs=None):
+def kiji_mentions(path, jobs=None, capture=False):
     jobs_args = ["--jobs", jobs] if jobs else []
-    return run([KIJI, "run", "mentions-by-month", path, "--param", "terms=" + TERMS] + jobs_args)
+    return run([KIJI, "run", "mentions-by-month", path, "--param", "terms=" + TERMS] + jobs_args, capture=capture)
 
 
 def ripgrep(path):
@@ -159,6 +159,28 @@ def mentions(report, path, runs, python_runs):
     peak = max(ours.rss_mb, single.rss_mb)
     report.target(f"target: map-form peak RSS <= 200 MB ({size:.0f} MB corpus)", peak <= 200,
                   f"{peak:.0f} MB (all cores {ours.rss_mb:.0f}, --jobs 1 {single.rss_mb:.0f})")
+
+
+def store(report, path, runs):
+    """Issue 10's store targets: import time and size, and mentions-by-month read from the store."""
+    size = os.path.getsize(path)
+    kiji_file = os.path.join(os.path.dirname(path), "bench-store.kiji")
+    print(f"\n== store: kiji import {path} ({size / 1e6:.0f} MB)")
+    imported = median(runs, lambda: run([KIJI, "import", path, "-o", kiji_file]))
+    direct = median(runs, lambda: kiji_mentions(path, capture=True))
+    stored = median(runs, lambda: kiji_mentions(kiji_file, capture=True))
+    rg = median(runs, lambda: ripgrep(path))
+    if stored.stdout != direct.stdout:
+        report.target("store output", False, "mentions-by-month from the store differs from the JSON Lines run")
+    report.row("kiji import (no tokens)", f"{imported.seconds:7.2f} s  {imported.rss_mb:7.0f} MB peak")
+    report.row("kiji run mentions-by-month, JSON Lines", f"{direct.seconds:7.2f} s")
+    report.row("kiji run mentions-by-month, store", f"{stored.seconds:7.2f} s  {stored.rss_mb:7.0f} MB peak")
+    report.target("target: import <= 1.5x a kiji run from JSON Lines", imported.seconds <= 1.5 * direct.seconds,
+                  f"import/run = {imported.seconds / direct.seconds:.2f}x")
+    report.target("target: store run within 1.5x of rg on the JSON Lines", stored.seconds <= 1.5 * rg.seconds,
+                  f"store run/rg = {stored.seconds / rg.seconds:.1f}x")
+    ratio = os.path.getsize(kiji_file) / size
+    report.target("target: store <= 1.3x the JSON Lines", ratio <= 1.3, f"{ratio:.3f}x")
 
 
 def startup(report, runs):
@@ -245,6 +267,7 @@ def main():
     mentions(report, multiplied(10), args.runs, args.python_runs)
     if args.large:
         mentions(report, multiplied(100), 1, 1)
+    store(report, multiplied(10), args.runs)
     startup(report, max(args.runs, 9))
     actor_frequency(report)
     determinism(report)

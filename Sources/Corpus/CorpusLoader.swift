@@ -8,6 +8,21 @@ public struct CorpusFile: Sendable {
     /// Where the file is on disk.
     public let location: String
     public let documentCount: Int
+    /// The store the file's documents were read from (see ``CorpusStore``);
+    /// nil when they were read from the file itself.
+    public let store: String?
+    /// The file's size and SHA-256 when a store recorded them (nil: not known).
+    public let bytes: Int?, sha256: String?
+
+    public init(path: String, location: String, documentCount: Int, store: String? = nil, bytes: Int? = nil, sha256: String? = nil) {
+        (self.path, self.location, self.documentCount, self.store) = (path, location, documentCount, store)
+        (self.bytes, self.sha256) = (bytes, sha256)
+    }
+
+    /// The file as a store lists it, read from `store` (nil: copied from it unchanged, `location` being the file).
+    init(_ entry: StoreInfo.File, location: String, store: String?) {
+        self.init(path: entry.path, location: location, documentCount: entry.documents, store: store, bytes: entry.bytes, sha256: entry.sha256)
+    }
 }
 
 /// A file that was not UTF-8, and the encoding it was read in.
@@ -87,15 +102,19 @@ public enum CorpusLoader {
     ///   block by block, and once the texts kept reach this many bytes, further
     ///   documents are deferred: their text stays in the file and is read
     ///   again when used (see ``Document/loaded()``). Nil keeps every text.
+    /// - Parameter reusing: a store whose documents are taken for every file
+    ///   it holds unchanged (same path, size and SHA-256) instead of reading
+    ///   the file again (`kiji import --update`).
     public static func load(paths: [String], textLayout: TextLayout? = nil, standardInput: StandardInput? = nil,
-                            textBudget: Int? = nil) throws -> Corpus {
+                            textBudget: Int? = nil, reusing: CorpusStore? = nil) throws -> Corpus {
         try load(paths: paths, textLayout: textLayout, standardInput: standardInput, textBudget: textBudget,
-                 blockSize: LineBlockReader.defaultBlockSize)
+                 blockSize: LineBlockReader.defaultBlockSize, reusing: reusing)
     }
 
     /// The same, reading streamed files in blocks of `blockSize` bytes (tests use small ones).
     static func load(paths: [String], textLayout: TextLayout?, standardInput: StandardInput?, textBudget: Int?,
-                     blockSize: Int) throws -> Corpus {
+                     blockSize: Int, reusing: CorpusStore? = nil) throws -> Corpus {
+        let reusedFile = reusing.map { RecordFile(store: $0) }
         var documents: [Document] = []
         var files: [CorpusFile] = []
         var skipped: [String] = []
@@ -135,7 +154,25 @@ public enum CorpusLoader {
                     seenIDs[document.id] = seenIDs[document.id] ?? document
                     documents.append(document)
                 }
-                if textBudget != nil, input.data == nil, isJSONLines(input.path),
+                var storeFiles: [CorpusFile]?
+                if let reusing, let reusedFile, input.data == nil, !isStore(input.path),
+                   let entry = reusing.unchangedEntry(path: input.path, source: input.source) {
+                    try reusing.forEachRecord(of: entry) { document, offset, count in
+                        add(document, origin: RecordOrigin(file: reusedFile, offset: offset, count: count))
+                    }
+                    converted += entry.converted
+                    storeFiles = [CorpusFile(entry, location: input.path, store: nil)]
+                } else if input.data == nil, isStore(input.path) {
+                    let store = try CorpusStore(path: input.path)
+                    try checkLayout(of: store, against: textLayout)
+                    let file = RecordFile(store: store)
+                    recordFiles.append(file)
+                    try store.forEachRecord { document, offset, count in
+                        add(document, origin: RecordOrigin(file: file, offset: offset, count: count))
+                    }
+                    storeFiles = store.info.files.map { CorpusFile($0, location: input.path, store: input.path) }
+                    converted += store.info.files.flatMap(\.converted)
+                } else if textBudget != nil, input.data == nil, isJSONLines(input.path),
                    try StreamedJSONLines.isStreamable(path: input.path, source: input.source, blockSize: blockSize) {
                     let file = RecordFile(path: input.path, source: input.source, stem: input.stem)
                     recordFiles.append(file)
@@ -149,12 +186,12 @@ public enum CorpusLoader {
                     for document in loaded { add(document, origin: nil) }
                 }
                 if let reusedID { throw reusedID }
-                files.append(CorpusFile(path: input.source, location: input.path, documentCount: documents.count - first))
+                files += storeFiles ?? [CorpusFile(path: input.source, location: input.path, documentCount: documents.count - first)]
             }
         }
         var corpus = Corpus(documents: DuplicateMarker.markBoilerplate(documents), files: files, skipped: skipped,
                             converted: converted, emptyFolders: emptyFolders)
-        corpus.recordFiles = recordFiles
+        corpus.recordFiles = recordFiles + (reusedFile.map { [$0] } ?? [])
         return corpus
     }
 
@@ -164,6 +201,19 @@ public enum CorpusLoader {
     static func keepsText(_ document: Document, kept: Int, budget: Int) -> Bool {
         let count = document.textBytes.count
         return kept + count <= budget || (document.date == nil && count <= DuplicateMarker.pageDescriptionMaxBytes)
+    }
+
+    /// Whether a path names a store (see ``CorpusStore``): by its ending, `.kiji`.
+    public static func isStore(_ path: String) -> Bool {
+        (path as NSString).pathExtension.lowercased() == StoreFormat.fileExtension
+    }
+
+    /// A store holds .txt files as read with the layout of its import; another `--layout` cannot apply.
+    static func checkLayout(of store: CorpusStore, against layout: TextLayout?) throws {
+        guard let layout, layout.rawValue != store.info.layout,
+              store.info.files.contains(where: { ($0.path as NSString).pathExtension.lowercased() == "txt" }) else { return }
+        throw CorpusError(file: store.path, "was imported with --layout \(store.info.layout ?? "auto"), not \(layout.rawValue)",
+                          hint: "leave out --layout, or import the corpus again with --layout \(layout.rawValue)")
     }
 
     static func isJSONLines(_ path: String) -> Bool {
@@ -245,9 +295,9 @@ public enum CorpusLoader {
         }
         guard isDirectory.boolValue else {
             let ext = (path as NSString).pathExtension.lowercased()
-            guard supportedExtensions.contains(ext) else {
+            guard supportedExtensions.contains(ext) || ext == StoreFormat.fileExtension else {
                 throw CorpusError(file: path, "kiji cannot read '.\(ext)' files",
-                                  hint: "use plain text (.txt), JSON Lines (.jsonl, .ndjson) or CSV (.csv)")
+                                  hint: "use plain text (.txt), JSON Lines (.jsonl, .ndjson), CSV (.csv) or a store made by kiji import (.kiji)")
             }
             return [Input(path: path, source: path, stem: stem(of: (path as NSString).lastPathComponent))]
         }

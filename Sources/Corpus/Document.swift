@@ -105,6 +105,16 @@ public final class Document: Sendable {
         }
     }
 
+    /// A document as a store kept it (see ``StoreRecord``): its text already
+    /// normalised, hashed and searched for a date; unmarked.
+    init(storedID id: String, source: String, line: Int, text: DocumentText, comparableHash: UInt64, date: CalendarDate?,
+         dateOrigin: DateOrigin?, authors: [String], urls: [String], meta: DocumentMeta) {
+        (self.id, self.source, self.line) = (id, source, line)
+        (self.date, self.dateOrigin, self.authors, self.urls, self.metaStorage) = (date, dateOrigin, authors, urls, meta)
+        (storedText, origin, self.comparableHash) = (text, nil, comparableHash)
+        (duplicateOf, isBoilerplate) = (nil, false)
+    }
+
     /// A copy of `document` with the marks the corpus gives it (no text is
     /// normalised again).
     convenience init(_ document: Document, duplicateOf: String?, isBoilerplate: Bool) {
@@ -136,7 +146,7 @@ public final class Document: Sendable {
         do {
             let fresh = try origin.read(line: line)
             guard fresh.id == id, fresh.comparableHash == comparableHash, fresh.storedText != nil else {
-                throw origin.changed(line: line)
+                throw origin.changed(line: line, of: self)
             }
             return Document(self, text: fresh.storedText, origin: nil, duplicateOf: duplicateOf, isBoilerplate: isBoilerplate)
         } catch {

@@ -6,13 +6,26 @@ import Foundation
 /// moved or deleted during the run is caught by the check in
 /// ``Document/loaded()`` or fails to open, and either way the run stops.
 public final class RecordFile: @unchecked Sendable {
-    /// Where the file is, how documents name it, and the prefix of their default ids.
-    let path: String, source: String, stem: String
+    /// Where the file is, and how documents name it (for a store: its path as given).
+    let path: String, source: String
+    let kind: Kind
     private let lock = NSLock()
     private var firstFailure: CorpusError?
 
+    /// What the records are.
+    enum Kind {
+        /// JSON Lines records; `stem` prefixes the documents' default ids.
+        case jsonLines(stem: String)
+        /// Framed records of a store.
+        case store(CorpusStore)
+    }
+
     init(path: String, source: String, stem: String) {
-        (self.path, self.source, self.stem) = (path, source, stem)
+        (self.path, self.source, kind) = (path, source, .jsonLines(stem: stem))
+    }
+
+    init(store: CorpusStore) {
+        (path, source, kind) = (store.path, store.path, .store(store))
     }
 
     /// The first failure to read a record again where no error could be
@@ -64,17 +77,27 @@ struct RecordOrigin: Sendable {
 
     /// The document the record gives now, unmarked.
     func read(line: Int) throws -> Document {
+        let stem: String
+        switch file.kind {
+        case .store(let store): return try store.record(at: offset, count: count)
+        case .jsonLines(let jsonStem): stem = jsonStem
+        }
         let bytes = try file.bytes(at: offset, count: count)
         var decoder: JSONDecoder?
         let result = bytes.withUnsafeBufferPointer {
-            JSONLinesReader.decodeLine($0, number: line, scan: true, decoder: &decoder, source: file.source, stem: file.stem)
+            JSONLinesReader.decodeLine($0, number: line, scan: true, decoder: &decoder, source: file.source, stem: stem)
         }
         guard case .success(let document)? = result else { throw changed(line: line) }
         return document
     }
 
-    func changed(line: Int) -> CorpusError {
-        CorpusError(file: file.source, line: line, "changed while kiji was reading it",
-                    hint: "do not change corpus files while kiji runs; run again")
+    /// The error for a record that no longer gives `document`.
+    func changed(line: Int, of document: Document? = nil) -> CorpusError {
+        if case .store = file.kind {
+            return CorpusError(file: file.source, "changed while kiji was reading it (the record of \(document?.location ?? "line \(line)"))",
+                               hint: "do not change corpus files while kiji runs; run again")
+        }
+        return CorpusError(file: file.source, line: line, "changed while kiji was reading it",
+                           hint: "do not change corpus files while kiji runs; run again")
     }
 }

@@ -71,19 +71,11 @@ struct Manifest: Codable, Equatable {
 
     /// The file's SHA-256, read in blocks so a large corpus file is never in memory whole.
     static func sha256(of path: String) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "missing" }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        do {
-            while let block = try handle.read(upToCount: 4 << 20), !block.isEmpty { hasher.update(data: block) }
-        } catch {
-            return "missing"
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        FileDigest.sha256(path: path) ?? "missing"
     }
 
     static func sha256(of data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        FileDigest.hex(SHA256.hash(data: data))
     }
 
     static func path(for output: String) -> String { output + ".manifest.json" }
@@ -127,11 +119,7 @@ extension Manifest {
             parameters: parameters,
             givenParameters: givenParameters,
             corpusArguments: corpusArguments.map { $0 == StandardInput.path ? $0 : absolute($0) },
-            corpusFiles: corpus.files.map { file in
-                file.location == StandardInput.path
-                    ? .init(path: file.location, sha256: StandardInputDigest.value ?? "missing", documents: file.documentCount)
-                    : .init(path: absolute(file.location), sha256: sha256(of: file.location), documents: file.documentCount)
-            },
+            corpusFiles: corpusEntries(corpus.files),
             documents: corpus.documents.count,
             dataFiles: filesRead.filter { $0 != pluginPath }.map { .init(path: absolute($0), sha256: sha256(of: $0)) },
             pluginFolders: pluginOptions.directories.map(absolute),
@@ -150,6 +138,28 @@ extension Manifest {
                 }
             },
             created: ISO8601DateFormatter().string(from: Date()))
+    }
+
+    /// One entry per file read, and one per store (with all its documents).
+    static func corpusEntries(_ files: [CorpusFile]) -> [CorpusEntry] {
+        var entries: [CorpusEntry] = []
+        var storeEntry: [String: Int] = [:]
+        for file in files {
+            if let store = file.store {
+                if let index = storeEntry[store] {
+                    let entry = entries[index]
+                    entries[index] = .init(path: entry.path, sha256: entry.sha256, documents: entry.documents + file.documentCount)
+                } else {
+                    storeEntry[store] = entries.count
+                    entries.append(.init(path: absolute(store), sha256: sha256(of: store), documents: file.documentCount))
+                }
+            } else if file.location == StandardInput.path {
+                entries.append(.init(path: file.location, sha256: StandardInputDigest.value ?? "missing", documents: file.documentCount))
+            } else {
+                entries.append(.init(path: absolute(file.location), sha256: sha256(of: file.location), documents: file.documentCount))
+            }
+        }
+        return entries
     }
 
     static func absolute(_ path: String) -> String {

@@ -82,9 +82,7 @@ struct PluginInvocation: ParsableArguments {
 
 /// How corpus files are read.
 struct CorpusOptions: ParsableArguments {
-    @Option(name: .customLong("layout"), help: ArgumentHelp(
-        "The layout of .txt files: auto (detect per file, the default), listing, summaries or article.", valueName: "LAYOUT"))
-    var layout: String = "auto"
+    @OptionGroup var layoutOption: LayoutOption
 
     @Flag(name: .customLong("dedupe"), help: ArgumentHelp(
         "Drop documents whose normalised text repeats an earlier one, and listing pages' descriptions of themselves, before the plugin sees the corpus (see the documents plugin's duplicate_of and boilerplate columns)."))
@@ -98,14 +96,27 @@ struct CorpusOptions: ParsableArguments {
     @OptionGroup var standardInput: StandardInputOptions
 
     func validate() throws {
-        guard layout == "auto" || TextLayout(rawValue: layout) != nil else {
-            throw ValidationError("--layout must be auto, listing, summaries or article, not '\(layout)'")
-        }
         guard (0...(1 << 20)).contains(textMemory) else {
             throw ValidationError("--text-memory must be between 0 and 1048576 (MiB), not \(textMemory)")
         }
     }
 
+    var textLayout: TextLayout? { layoutOption.textLayout }
+}
+
+/// `--layout`: how .txt files are read.
+struct LayoutOption: ParsableArguments {
+    @Option(name: .customLong("layout"), help: ArgumentHelp(
+        "The layout of .txt files: auto (detect per file, the default), listing, summaries or article.", valueName: "LAYOUT"))
+    var layout: String = "auto"
+
+    func validate() throws {
+        guard layout == "auto" || TextLayout(rawValue: layout) != nil else {
+            throw ValidationError("--layout must be auto, listing, summaries or article, not '\(layout)'")
+        }
+    }
+
+    /// nil: detect per file.
     var textLayout: TextLayout? { TextLayout(rawValue: layout) }
 }
 
@@ -159,6 +170,12 @@ enum CorpusLoading {
         for warning in filter.warnings(for: corpus.documents) {
             Console.note("kiji: warning: --where: \(warning)")
         }
+        printNotes(corpus)
+        return corpus.keeping(filter)
+    }
+
+    /// Notes on what loading found: empty folders, converted and skipped files.
+    static func printNotes(_ corpus: Corpus) {
         for folder in corpus.emptyFolders {
             Console.note("kiji: note: \(folder) holds no .txt, .jsonl, .ndjson or .csv file")
         }
@@ -171,7 +188,6 @@ enum CorpusLoading {
         if corpus.skipped.count > 5 {
             Console.note("kiji: note: skipped \(corpus.skipped.count - 5) more unsupported files")
         }
-        return corpus.keeping(filter)
     }
 }
 

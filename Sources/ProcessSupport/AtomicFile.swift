@@ -18,13 +18,8 @@ public enum AtomicFile {
     /// exclusive lock on their folder, so two processes writing the same
     /// pair (an output and its manifest) cannot interleave.
     public static func write(_ files: [(path: String, contents: Data)]) throws(AtomicFileError) {
-        var staged: [(temporary: String, slot: Int32, destination: String)] = []
-        defer {
-            for file in staged {
-                unlink(file.temporary)
-                kiji_cleanup_remove(file.slot)
-            }
-        }
+        // Uncommitted staged files remove their temporary files when they go.
+        var staged: [StagedFile] = []
         for file in files {
             let destination = try checkedDestination(file.path)
             staged.append(try stage(file.contents, for: destination, shownAs: file.path))
@@ -36,11 +31,13 @@ public enum AtomicFile {
         let folders = Set(staged.map { ($0.destination as NSString).deletingLastPathComponent })
         let locks = folders.sorted().map(lockFolder)
         defer { for fd in locks where fd >= 0 { close(fd) } }
-        for (index, file) in staged.enumerated() where rename(file.temporary, file.destination) != 0 {
-            let reason = String(cString: strerror(errno))
-            throw AtomicFileError(description: "cannot write '\(files[index].path)': \(reason)", isUsageError: false)
+        for (index, file) in staged.enumerated() {
+            guard rename(file.temporary, file.destination) == 0 else {
+                let reason = String(cString: strerror(errno))
+                throw AtomicFileError(description: "cannot write '\(files[index].path)': \(reason)", isUsageError: false)
+            }
+            file.markCommitted()
         }
-        for index in staged.indices { staged[index].temporary = "" }
     }
 
     /// Writes one file.
@@ -75,32 +72,11 @@ public enum AtomicFile {
         return path
     }
 
-    private static func stage(_ contents: Data, for destination: String, shownAs shown: String) throws(AtomicFileError)
-        -> (temporary: String, slot: Int32, destination: String) {
-        let folder = (destination as NSString).deletingLastPathComponent
-        let name = (destination as NSString).lastPathComponent
-        var template = Array(((folder.isEmpty ? "" : folder + "/") + ".\(name).kiji-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else {
-            throw AtomicFileError(description: "cannot write '\(shown)' (is the folder writable?): \(String(cString: strerror(errno)))",
-                                  isUsageError: false)
-        }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        let slot = kiji_cleanup_add(temporary)
-        var status = contents.withUnsafeBytes { bytes in
-            bytes.count == 0 ? 0 : kiji_write_all(fd, bytes.baseAddress!, bytes.count)
-        }
-        // mkstemp makes the file private (0600); give it the mode a new file gets.
-        let mask = umask(0)
-        umask(mask)
-        if status == 0, fchmod(fd, 0o666 & ~mask) != 0 { status = errno }
-        if close(fd) != 0 && status == 0 { status = errno }
-        guard status == 0 else {
-            unlink(temporary)
-            kiji_cleanup_remove(slot)
-            throw AtomicFileError(description: "cannot write '\(shown)': \(String(cString: strerror(status)))", isUsageError: false)
-        }
-        return (temporary, slot, destination)
+    private static func stage(_ contents: Data, for destination: String, shownAs shown: String) throws(AtomicFileError) -> StagedFile {
+        let file = try StagedFile(destination: destination, shownAs: shown)
+        try file.write([UInt8](contents))
+        try file.finishWriting()
+        return file
     }
 
     /// An exclusive flock on the folder, or -1 where folders cannot be locked.

@@ -42,12 +42,45 @@ public struct NormalizationPatches: Sendable, Equatable, Sequence {
         if stream.capacity > stream.count + 16 { stream = Array(stream) }
     }
 
+    /// The byte stream, to be stored and given back to ``init(encoded:normalizedCount:)``.
+    public var encoded: [UInt8] { stream }
+
+    /// Patches from a stored stream, or nil when the stream is not one the
+    /// normaliser could have made for `normalizedCount` normalised bytes
+    /// (truncated varints, pieces out of order or past the end), so that a
+    /// damaged store can never make positions overflow.
+    public init?(encoded: [UInt8], normalizedCount: Int) {
+        var rebuilt = NormalizationPatches()
+        var iterator = Iterator(stream: encoded)
+        while iterator.offset < encoded.count {
+            let before = iterator.normalizedEnd
+            guard let (gap, count, rawCount) = iterator.readPiece(), gap >= 0, count >= 0,
+                  gap <= normalizedCount - before, count <= normalizedCount - before - gap,
+                  rawCount >= 0, rawCount <= encoded.count - iterator.offset else { return nil }
+            let start = before + gap
+            encoded.withUnsafeBufferPointer {
+                rebuilt.append(normalizedStart: start, normalizedCount: count,
+                               raw: UnsafeBufferPointer(rebasing: $0[iterator.offset..<iterator.offset + rawCount]))
+            }
+            iterator.normalizedEnd = start + count
+            iterator.offset += rawCount
+        }
+        guard rebuilt.stream == encoded else { return nil }
+        self = rebuilt
+    }
+
     public func makeIterator() -> Iterator { Iterator(stream: stream) }
 
     public struct Iterator: IteratorProtocol {
         let stream: [UInt8]
         var offset = 0
         var normalizedEnd = 0
+
+        /// The three varints that open a piece, without moving past its raw bytes.
+        mutating func readPiece() -> (gap: Int, normalizedCount: Int, rawCount: Int)? {
+            guard let gap = readVarint(), let normalizedCount = readVarint(), let rawCount = readVarint() else { return nil }
+            return (gap, normalizedCount, rawCount)
+        }
 
         public mutating func next() -> Patch? {
             guard let gap = readVarint(), let normalizedCount = readVarint(), let rawCount = readVarint(),

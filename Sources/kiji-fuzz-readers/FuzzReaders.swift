@@ -5,7 +5,8 @@ import FuzzSupport
 /// A fuzz target for the corpus readers: the first byte picks the file type
 /// (JSON Lines, CSV, plain text), the rest is the file. Loading must give
 /// documents or a CorpusError, whatever the bytes, and for JSON Lines the
-/// same with every text deferred (see `Document.isDeferred`).
+/// same with every text deferred (see `Document.isDeferred`); a store made
+/// of what loaded must give it back exactly.
 enum FuzzReaders {
     static let folder: String = {
         let path = NSTemporaryDirectory() + "kiji-fuzz-readers-\(getpid())"
@@ -22,6 +23,21 @@ enum FuzzReaders {
         // Texts left in the file (every one, with no budget) must give the same documents or the same error.
         if ending == "jsonl", outcome({ try CorpusLoader.load(paths: [path], textBudget: 0) }) != whole {
             fatalError("reading with deferred texts differs from reading the whole file")
+        }
+        // A store of what loaded gives it back exactly, kept or deferred.
+        guard whole.error == nil, let corpus = try? CorpusLoader.load(paths: [path]) else { return }
+        let store = "\(folder)/input.kiji"
+        var bytes: [UInt8] = []
+        var writer = StoreWriter { bytes += $0 }
+        do {
+            for document in corpus.documents { try writer.append(document) }
+            try writer.finish(kijiVersion: "fuzz", layout: nil, files: StoreWriter.files(of: corpus))
+        } catch {
+            fatalError("a corpus that loaded could not be stored: \(error)")
+        }
+        guard FileManager.default.createFile(atPath: store, contents: Data(bytes)) else { return }
+        for budget in [nil, 0] where outcome({ try CorpusLoader.load(paths: [store], textBudget: budget) }) != whole {
+            fatalError("a store gives other documents than the file it was made from (text budget \(budget.map(String.init) ?? "none"))")
         }
     }
 

@@ -50,6 +50,23 @@ import Testing
         #expect(patches.map { Array($0.raw) } == [Array("（１）".utf8), Array("ｶﾞ𝐀".utf8), Array("①".utf8)])
     }
 
+    @Test func storedPatchesComeBackOnlyWhenTheyFitTheirText() throws {
+        let result = TextNormalizer.nfkc(utf8: Array("a（１）b ｶﾞ𝐀c①".utf8))
+        let stream = result.patches.encoded
+        #expect(NormalizationPatches(encoded: stream, normalizedCount: result.bytes.count) == result.patches)
+        #expect(NormalizationPatches(encoded: [], normalizedCount: 0) == NormalizationPatches())
+        // Cut inside a piece, run past the text, or a gap so large that adding it
+        // would overflow. (Cut between pieces, it is a shorter valid stream;
+        // a store's record digest catches that.)
+        for cut in 1..<stream.count {
+            let patches = NormalizationPatches(encoded: Array(stream.prefix(cut)), normalizedCount: result.bytes.count)
+            #expect((patches == nil) == ![12, 25].contains(cut), "cut at \(cut)")
+        }
+        #expect(NormalizationPatches(encoded: stream, normalizedCount: result.bytes.count - 1) == nil)
+        #expect(NormalizationPatches(encoded: [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F, 0, 0], normalizedCount: 10) == nil)
+        #expect(NormalizationPatches(encoded: [0x01, 0x80, 0x00, 0x00], normalizedCount: 10) == nil)  // not the shortest varint
+    }
+
     @Test func rawRangesAreRebuiltPiecewise() {
         let text = "ＡＢ\nｶﾞ本文①"
         let raw = Array(text.utf8)
