@@ -49,6 +49,8 @@ public final class Document: Sendable {
     /// Whether the document is a page's own description rather than an
     /// article (see ``DuplicateMarker``).
     public let isBoilerplate: Bool
+    /// The token entries of the store the document was read from, when it was imported with `--tokens`.
+    public let storedTokens: StoreTokens?
 
     /// - Parameter date: the stated date; when nil, the first full date
     ///   written in the text is used (origin `text`), if there is one.
@@ -96,6 +98,7 @@ public final class Document: Sendable {
         comparableHash = DuplicateMarker.comparableHash(textBytes)
         self.duplicateOf = nil
         self.isBoilerplate = false
+        storedTokens = nil
         if let date {
             (self.date, self.dateOrigin) = (date, .stated)
         } else if let found = TextDates.firstDate(in: textBytes) {
@@ -108,11 +111,11 @@ public final class Document: Sendable {
     /// A document as a store kept it (see ``StoreRecord``): its text already
     /// normalised, hashed and searched for a date; unmarked.
     init(storedID id: String, source: String, line: Int, text: DocumentText, comparableHash: UInt64, date: CalendarDate?,
-         dateOrigin: DateOrigin?, authors: [String], urls: [String], meta: DocumentMeta) {
+         dateOrigin: DateOrigin?, authors: [String], urls: [String], meta: DocumentMeta, tokens: StoreTokens?) {
         (self.id, self.source, self.line) = (id, source, line)
         (self.date, self.dateOrigin, self.authors, self.urls, self.metaStorage) = (date, dateOrigin, authors, urls, meta)
         (storedText, origin, self.comparableHash) = (text, nil, comparableHash)
-        (duplicateOf, isBoilerplate) = (nil, false)
+        (duplicateOf, isBoilerplate, storedTokens) = (nil, false, tokens)
     }
 
     /// A copy of `document` with the marks the corpus gives it (no text is
@@ -127,6 +130,7 @@ public final class Document: Sendable {
         (storedText, self.origin, comparableHash) = (text, origin, document.comparableHash)
         self.duplicateOf = duplicateOf
         self.isBoilerplate = isBoilerplate
+        storedTokens = document.storedTokens
     }
 
     /// The same document, marked as a copy of `duplicateOf`, without its text,

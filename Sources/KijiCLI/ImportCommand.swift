@@ -1,6 +1,7 @@
 import ArgumentParser
 import Corpus
 import Foundation
+import Morphology
 import ProcessSupport
 import Text
 
@@ -33,6 +34,14 @@ struct ImportCommand: ParsableCommand {
     var update: String?
 
     @OptionGroup var layoutOption: LayoutOption
+
+    @Flag(name: .customLong("tokens"), help: ArgumentHelp(
+        "Also store every document's MeCab tokens (keyed by the dictionary), so analyses that tokenise skip MeCab."))
+    var tokens = false
+
+    @Option(name: .customLong("mecab-dict"), help: ArgumentHelp(
+        "The MeCab dictionary folder for --tokens (default: as for kiji run).", valueName: "DIR"))
+    var mecabDictionary: String?
 
     func validate() throws {
         guard !corpus.isEmpty else { throw ValidationError("name the corpus files or folders to import") }
@@ -71,9 +80,19 @@ struct ImportCommand: ParsableCommand {
             try staged.write(bytes)
             written += bytes.count
         }
+        var tokenCounts: (byMeCab: Int, copied: Int)?
         do {
             for document in corpus.documents { try writer.append(document) }
-            try writer.finish(kijiVersion: Kiji.configuration.version, layout: textLayout?.rawValue, files: StoreWriter.files(of: corpus))
+            var dictionary: (dictionary: String, description: String)?
+            if tokens {
+                let tokenizer = try StoreTokenizer(dictionary: mecabDictionary, previous: reusing?.tokens)
+                tokenCounts = try tokenizer.addTokens(of: corpus.documents, to: &writer)
+                dictionary = (tokenizer.identity, tokenizer.description)
+            }
+            try writer.finish(kijiVersion: Kiji.configuration.version, layout: textLayout?.rawValue, files: StoreWriter.files(of: corpus),
+                              tokens: dictionary)
+        } catch let error as MeCabError {
+            throw KijiFailure.usage(error.description)
         } catch let error as CorpusError {
             throw KijiFailure.usage((corpus.rereadFailure ?? error).description)
         } catch let error as AtomicFileError {
@@ -85,7 +104,8 @@ struct ImportCommand: ParsableCommand {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         Console.note("kiji: import: \(corpus.documents.count) documents from \(corpus.files.count) files"
                      + (update == nil ? "" : " (\(reused) unchanged, copied from the store)")
-                     + " into \(destination) (\(Self.megabytes(written)) MB) in \(seconds) s")
+                     + " into \(destination) (\(Self.megabytes(written)) MB) in \(seconds) s"
+                     + (tokenCounts.map { "; tokens: \($0.byMeCab) texts by MeCab, \($0.copied) copied from the store" } ?? ""))
     }
 
     static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_000_000) }
@@ -108,6 +128,7 @@ struct InfoCommand: ParsableCommand {
         text += "documents: \(info.documents)\n"
         text += "text: \(info.textBytes) bytes (NFKC UTF-8)\n"
         text += "layout: \(info.layout ?? "auto")\n"
+        text += "tokens: " + (info.tokens.map { "\($0.entries) texts, MeCab \($0.description)" } ?? "none (import with --tokens to store them)") + "\n"
         text += "files: \(info.files.count)\n"
         var rows = [["  file", "documents", "bytes", "sha256", "encoding"]]
         for file in info.files {

@@ -30,7 +30,7 @@ final class MorphologyService {
     func tokens(for document: Document) throws -> [Token] {
         let key = ObjectIdentifier(document)
         if let cached = cache[key] { return cached.tokens }
-        let tokens = try documentTokens(document.rawText)
+        let tokens = try documentTokens(document.rawText, stored: document.storedTokens)
         cache[key] = (document, tokens)
         cacheOrder.append(key)
         cachedTokens += tokens.count
@@ -46,9 +46,24 @@ final class MorphologyService {
         try loadedTagger().tokenize(text)
     }
 
-    /// A document's tokens: from the disk cache when it has them, else from MeCab (and then stored).
-    private func documentTokens(_ text: String) throws -> [Token] {
+    /// A document's tokens: from its store or the disk cache when they have
+    /// them for the dictionary in use, else from MeCab (and then cached).
+    private func documentTokens(_ text: String, stored: StoreTokens?) throws -> [Token] {
         let tagger = try loadedTagger()
+        if let stored, let dictionaryInUse {
+            let identity = dictionaryIdentity ?? TokenCache.dictionaryIdentity(folder: dictionaryInUse.path)
+            dictionaryIdentity = identity
+            if stored.dictionary == identity {
+                let digest = TokenCache.textDigest(text)
+                if let entry = try stored.entry(for: digest) {
+                    do {
+                        return try TokenCodec.decode(entry, textDigest: digest)
+                    } catch {
+                        throw CorpusStore.damaged(stored.path, "a token entry cannot be read (\(error.description))")
+                    }
+                }
+            }
+        }
         guard let tokenCache, let dictionaryIdentity else { return try tagger.tokenize(text) }
         if let cached = tokenCache.tokens(for: text, dictionary: dictionaryIdentity) { return cached }
         let tokens = try tagger.tokenize(text)

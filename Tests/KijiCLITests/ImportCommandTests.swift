@@ -54,6 +54,7 @@ import TestSupport
             documents: 2
             text: 36 bytes (NFKC UTF-8)
             layout: auto
+            tokens: none (import with --tokens to store them)
             files: 2
               file        documents  bytes  sha256            encoding
               a.jsonl     1          73     d06a752d6622380f  UTF-8
@@ -79,6 +80,37 @@ import TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/news.kiji")) == Data(contentsOf: URL(fileURLWithPath: "\(folder)/fresh.kiji")))
         let documents = try KijiProcess.run(["run", "documents", "news.kiji"], in: folder)
         #expect(documents.stdout.contains("m2,news/2.jsonl,2025-02-01,stated,,,変更した,"))
+    }
+
+    /// `--tokens`: analyses that tokenise read the store's tokens (the token
+    /// cache is not even asked) and give the same bytes; an update runs MeCab
+    /// only on the texts that changed.
+    @Test func storedTokensReplaceMeCabAndUpdatesTokeniseOnlyChangedTexts() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let articles = ["日米同盟の強化で首相が会談した。", "中国の外相が台湾問題で反発した。", "防衛費の増額を政府が決めた。"]
+        for (index, text) in articles.enumerated() {
+            try write(#"{"id":"a\#(index)","date":"2025-0\#(index + 1)-01","text":"\#(text)"}"# + "\n", to: "\(folder)/\(index).jsonl")
+        }
+        let imported = try KijiProcess.run(["import", ".", "-o", "news.kiji", "--tokens"], in: folder)
+        #expect(imported.status == 0)
+        #expect(imported.stderr.contains("; tokens: 3 texts by MeCab, 0 copied from the store\n"))
+        #expect(try KijiProcess.run(["info", "news.kiji"], in: folder).stdout.contains("\ntokens: 3 texts, MeCab "))
+        let arguments = ["run", "word-frequency", "--cache", "\(folder)/cache", "--cache-stats"]
+        let direct = try KijiProcess.run(arguments + ["0.jsonl", "1.jsonl", "2.jsonl"], in: folder)
+        let stored = try KijiProcess.run(arguments + ["news.kiji"], in: folder)
+        #expect(direct.status == 0)
+        #expect(stored.stdout == direct.stdout)
+        #expect(direct.stdout.contains("\n同盟,1,1,15,3\n"))
+        #expect(direct.stderr.contains("3 read, 0 stored") || direct.stderr.contains("0 read, 3 stored"))
+        #expect(stored.stderr.contains(": 0 read, 0 stored, 0 damaged"))
+        try write(#"{"id":"a1","date":"2025-02-01","text":"中国の外相が尖閣問題で反発した。"}"# + "\n", to: "\(folder)/1.jsonl")
+        let updated = try KijiProcess.run(["import", "--update", "news.kiji", ".", "--tokens"], in: folder)
+        #expect(updated.stderr.contains("(2 unchanged, copied from the store)"))
+        #expect(updated.stderr.contains("; tokens: 1 texts by MeCab, 2 copied from the store\n"))
+        let after = try KijiProcess.run(["run", "word-frequency", "news.kiji", "--no-cache"], in: folder)
+        #expect(after.stdout == (try KijiProcess.run(["run", "word-frequency", "0.jsonl", "1.jsonl", "2.jsonl", "--no-cache"], in: folder)).stdout)
+        #expect(after.stdout.contains("\n尖閣,1,1,15,3\n"))
     }
 
     @Test func badNamesDamagedStoresAndFailedImportsAreUsageErrors() throws {

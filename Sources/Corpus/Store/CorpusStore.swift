@@ -9,8 +9,10 @@ public final class CorpusStore: Sendable {
     /// The path as the user gave it.
     public let path: String
     public let info: StoreInfo
-    /// Where the records end and the info starts.
+    /// Where the records end.
     let recordsEnd: Int
+    /// The token entries, when the store was imported with `--tokens`.
+    public let tokens: StoreTokens?
 
     public init(path: String) throws {
         self.path = path
@@ -52,7 +54,18 @@ public final class CorpusStore: Sendable {
             throw Self.damaged(path, "its table of contents cannot be read")
         }
         self.info = info
-        recordsEnd = Int(infoOffset)
+        recordsEnd = info.recordsEnd ?? Int(infoOffset)
+        guard (StoreFormat.preambleSize...Int(infoOffset)).contains(recordsEnd) else { throw Self.damaged(path, "its records end outside the file") }
+        if let tokens = info.tokens {
+            let indexLength = tokens.entries.multipliedReportingOverflow(by: StoreTokens.indexEntryLength)
+            guard tokens.entries >= 0, !indexLength.overflow, tokens.indexOffset >= recordsEnd,
+                  indexLength.partialValue <= Int(infoOffset) - tokens.indexOffset else {
+                throw Self.damaged(path, "its token index lies outside the file")
+            }
+            self.tokens = StoreTokens(path: path, info: tokens, entries: recordsEnd..<tokens.indexOffset)
+        } else {
+            self.tokens = nil
+        }
     }
 
     /// The file's entry when the store holds `path` (named `source`) exactly
@@ -137,7 +150,7 @@ public final class CorpusStore: Sendable {
             throw Self.damaged(path, "a record does not match its checksum (at byte \(offset))")
         }
         do {
-            return try StoreRecord.decode(record, sources: info.sources)
+            return try StoreRecord.decode(record, sources: info.sources, tokens: tokens)
         } catch let damage as StoreDamage {
             throw Self.damaged(path, "\(damage.description) (record at byte \(offset))")
         }
@@ -154,7 +167,8 @@ public final class CorpusStore: Sendable {
         return sum
     }
 
-    static func damaged(_ path: String, _ why: String) -> CorpusError {
+    /// The error for a damaged store: what is wrong, and to import again.
+    public static func damaged(_ path: String, _ why: String) -> CorpusError {
         CorpusError(file: path, "is damaged: \(why)",
                     hint: "import the corpus again (kiji import CORPUS… -o \((path as NSString).lastPathComponent)); kiji never reads a damaged store")
     }

@@ -28,6 +28,17 @@ public struct StoreInfo: Codable, Sendable, Equatable {
         }
     }
 
+    /// The token entries of a store imported with `--tokens` (see ``StoreTokens``).
+    public struct Tokens: Codable, Sendable, Equatable {
+        /// The identity of the MeCab dictionary that made them.
+        public let dictionary: String
+        /// The dictionary as kiji describes it ("ipadic-utf8 (IPADIC) 102 utf-8").
+        public let description: String
+        public let entries: Int
+        let indexOffset: Int
+        let indexSha256: String
+    }
+
     /// Always ``StoreFormat/name``.
     public let format: String
     public let formatVersion: Int
@@ -41,6 +52,9 @@ public struct StoreInfo: Codable, Sendable, Equatable {
     public let files: [File]
     /// The `source` of every document, in order of first use; records name theirs by index.
     public let sources: [String]
+    /// Where the records end (nil: where the info starts, as in a store without tokens).
+    let recordsEnd: Int?
+    public let tokens: Tokens?
 }
 
 /// The byte layout of a store (`kiji import`):

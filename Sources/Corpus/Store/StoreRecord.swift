@@ -42,7 +42,7 @@ enum StoreRecord {
     }
 
     /// The document a record holds; `sources` is the store's source table.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, sources: [String]) throws -> Document {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, sources: [String], tokens: StoreTokens? = nil) throws -> Document {
         var reader = StoreByteReader(bytes)
         let id = try reader.string()
         let sourceIndex = try reader.varint()
@@ -80,7 +80,7 @@ enum StoreRecord {
         let origin: DateOrigin? = date == nil ? nil : (flags & dateFromText != 0 ? .text : .stated)
         return Document(storedID: id, source: sources[sourceIndex], line: line,
                         text: DocumentText(bytes: text, patches: patches, rawTitleCount: rawTitleCount), comparableHash: comparableHash,
-                        date: date, dateOrigin: origin, authors: authors, urls: urls, meta: meta)
+                        date: date, dateOrigin: origin, authors: authors, urls: urls, meta: meta, tokens: tokens)
     }
 
     private enum Tag: UInt8 { case null, no, yes, integer, number, string, array, object }

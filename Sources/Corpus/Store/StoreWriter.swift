@@ -13,6 +13,10 @@ public struct StoreWriter {
     private var documents = 0
     /// Where each record starts, to tell each file where its records start.
     private var recordOffsets: [Int] = []
+    /// Where the records end, once token entries follow them.
+    private var recordsEnd: Int?
+    private var tokenIndex: [(key: [UInt8], offset: Int, length: Int)] = []
+    private var tokenKeys: Set<[UInt8]> = []
     private var textBytes = 0
     private static let flushSize = 4 << 20
 
@@ -23,6 +27,7 @@ public struct StoreWriter {
 
     /// Adds a document after those added so far (its text is read if it was deferred).
     public mutating func append(_ document: Document) throws {
+        guard recordsEnd == nil else { throw CorpusError(file: "store", "documents must come before token entries (a bug in kiji; please report it)") }
         let document = try document.loaded()
         let index = sourceIndex[document.source] ?? {
             sources.append(document.source)
@@ -34,13 +39,31 @@ public struct StoreWriter {
             throw CorpusError(file: document.source, line: document.line, "the document is too large for a store (over 4 GiB)")
         }
         recordOffsets.append(written + buffer.count)
-        let count = UInt32(record.count)
-        for shift in stride(from: 0, to: 32, by: 8) { buffer.append(UInt8(truncatingIfNeeded: count >> UInt32(shift))) }
-        buffer += record.withUnsafeBytes { StoreWriter.digest($0) }
-        buffer += record
+        appendFrame(record)
         documents += 1
         textBytes += document.textBytes.count
         if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    /// Whether the store has an entry for the text whose SHA-256 is `key`.
+    public func hasTokens(for key: [UInt8]) -> Bool { tokenKeys.contains(key) }
+
+    /// Adds the token entry of the text whose SHA-256 is `key`, after all
+    /// documents; a key given again is ignored (copies share one entry).
+    public mutating func appendTokens(key: [UInt8], entry: [UInt8]) throws {
+        guard key.count == StoreTokens.keyLength, entry.count <= StoreFormat.maxRecordSize, !tokenKeys.contains(key) else { return }
+        if recordsEnd == nil { recordsEnd = written + buffer.count }
+        tokenKeys.insert(key)
+        tokenIndex.append((key, written + buffer.count, StoreFormat.frameHeaderSize + entry.count))
+        appendFrame(entry)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
+    private mutating func appendFrame(_ payload: [UInt8]) {
+        let count = UInt32(payload.count)
+        for shift in stride(from: 0, to: 32, by: 8) { buffer.append(UInt8(truncatingIfNeeded: count >> UInt32(shift))) }
+        buffer += payload.withUnsafeBytes { StoreWriter.digest($0) }
+        buffer += payload
     }
 
     /// What a store records of each file of `corpus`: its size and SHA-256
@@ -59,7 +82,9 @@ public struct StoreWriter {
     /// Writes the info and the trailer.
     /// `files` are the corpus's files in order; their documents must add up
     /// to the documents appended, in the same order.
-    public mutating func finish(kijiVersion: String, layout: String?, files: [StoreInfo.File]) throws {
+    /// `tokens` names the dictionary of the token entries (nil: none were added).
+    public mutating func finish(kijiVersion: String, layout: String?, files: [StoreInfo.File],
+                                tokens: (dictionary: String, description: String)? = nil) throws {
         var files = files
         var first = 0
         for index in files.indices {
@@ -69,8 +94,24 @@ public struct StoreWriter {
         guard first == documents else {
             throw CorpusError(file: "store", "the files list \(first) documents but \(documents) were written (a bug in kiji; please report it)")
         }
+        var tokenInfo: StoreInfo.Tokens?
+        if let tokens {
+            if recordsEnd == nil { recordsEnd = written + buffer.count }
+            let indexOffset = written + buffer.count
+            var index: [UInt8] = []
+            index.reserveCapacity(tokenIndex.count * StoreTokens.indexEntryLength)
+            for entry in tokenIndex.sorted(by: { StoreTokens.compare($0.key, $1.key) < 0 }) {
+                index += entry.key
+                for shift in stride(from: 0, to: 64, by: 8) { index.append(UInt8(truncatingIfNeeded: UInt64(entry.offset) >> UInt64(shift))) }
+                for shift in stride(from: 0, to: 32, by: 8) { index.append(UInt8(truncatingIfNeeded: UInt32(entry.length) >> UInt32(shift))) }
+            }
+            buffer += index
+            tokenInfo = StoreInfo.Tokens(dictionary: tokens.dictionary, description: tokens.description, entries: tokenIndex.count,
+                                         indexOffset: indexOffset, indexSha256: FileDigest.hex(SHA256.hash(data: index)))
+        }
         let info = StoreInfo(format: StoreFormat.name, formatVersion: StoreFormat.version, kijiVersion: kijiVersion,
-                             layout: layout, documents: documents, textBytes: textBytes, files: files, sources: sources)
+                             layout: layout, documents: documents, textBytes: textBytes, files: files, sources: sources,
+                             recordsEnd: tokenInfo == nil ? nil : recordsEnd, tokens: tokenInfo)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -63,9 +63,14 @@ public final class TokenCache: @unchecked Sendable {
         return hex(hasher.finalize()).prefix(32).description
     }
 
+    /// The key of a text's tokens: the SHA-256 of the text MeCab reads.
+    public static func textDigest(_ text: String) -> [UInt8] {
+        Array(SHA256.hash(data: Data(text.utf8)))
+    }
+
     /// The tokens stored for `text` under `dictionary`, or nil (not there, or damaged).
     public func tokens(for text: String, dictionary: String) -> [Token]? {
-        let digest = Array(SHA256.hash(data: Data(text.utf8)))
+        let digest = Self.textDigest(text)
         let path = entryPath(digest: digest, dictionary: dictionary)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         do {
@@ -82,7 +87,7 @@ public final class TokenCache: @unchecked Sendable {
     /// Stores the tokens MeCab gave for `text`. A cache that cannot be
     /// written is reported once and otherwise ignored: the run goes on.
     public func store(_ tokens: [Token], for text: String, dictionary: String) {
-        let digest = Array(SHA256.hash(data: Data(text.utf8)))
+        let digest = Self.textDigest(text)
         let path = entryPath(digest: digest, dictionary: dictionary)
         let folder = (path as NSString).deletingLastPathComponent
         let temporary = folder + "/.\(UUID().uuidString).tmp"

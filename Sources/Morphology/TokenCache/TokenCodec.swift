@@ -1,8 +1,8 @@
 import Crypto
 
 /// Why a cache entry could not be used.
-struct TokenCacheDamage: Error, CustomStringConvertible {
-    let description: String
+public struct TokenCacheDamage: Error, CustomStringConvertible {
+    public let description: String
     init(_ description: String) { self.description = description }
 }
 
@@ -13,11 +13,11 @@ struct TokenCacheDamage: Error, CustomStringConvertible {
 /// and the tokens (LEB128 numbers, length-prefixed UTF-8), then the SHA-256
 /// of everything before it. Positions are stored as zigzag deltas from the
 /// end of the previous token, so most take one byte.
-enum TokenCodec {
+public enum TokenCodec {
     static let magic = Array("KIJITOK1".utf8)
     static let digestLength = 32
 
-    static func encode(_ tokens: [Token], textDigest: [UInt8]) -> [UInt8] {
+    public static func encode(_ tokens: [Token], textDigest: [UInt8]) -> [UInt8] {
         var out = ByteWriter()
         out.bytes += magic
         out.bytes += textDigest
@@ -55,7 +55,7 @@ enum TokenCodec {
 
     /// The tokens of an entry for the text with `textDigest`; any mismatch,
     /// truncation or bad value is damage, never a trap.
-    static func decode(_ bytes: [UInt8], textDigest: [UInt8]) throws(TokenCacheDamage) -> [Token] {
+    public static func decode(_ bytes: [UInt8], textDigest: [UInt8]) throws(TokenCacheDamage) -> [Token] {
         guard bytes.count >= magic.count + 2 * digestLength else { throw TokenCacheDamage("it is truncated") }
         guard bytes.starts(with: magic) else { throw TokenCacheDamage("it is not a kiji token entry") }
         let body = bytes.prefix(bytes.count - digestLength)

@@ -115,6 +115,42 @@ import Text
         try expectError(good + Data([0]), "one byte more")
     }
 
+    /// Token entries are checked when used: a damaged byte anywhere gives an
+    /// error, on opening or on lookup, never another entry.
+    @Test func tokenEntriesComeBackExactlyOrNotAtAll() throws {
+        let folder = try temporaryFolder()
+        try write(#"{"id":"a","date":"2025-01-05","text":"中国"}"# + "\n" + #"{"id":"b","text":"台湾"}"# + "\n", to: "\(folder)/a.jsonl")
+        let corpus = try CorpusLoader.load(paths: [folder + "/a.jsonl"])
+        let entries: [([UInt8], [UInt8])] = [(Array(repeating: 7, count: 32), Array("first entry".utf8)),
+                                             (Array(repeating: 1, count: 32), Array("second".utf8))]
+        var bytes: [UInt8] = []
+        var writer = StoreWriter { bytes += $0 }
+        for document in corpus.documents { try writer.append(document) }
+        for (key, entry) in entries + entries { try writer.appendTokens(key: key, entry: entry) }  // a key again is ignored
+        try writer.finish(kijiVersion: "test", layout: nil, files: StoreWriter.files(of: corpus), tokens: ("dictionary-id", "test dictionary"))
+        let store = folder + "/t.kiji"
+        func lookups() throws -> [[UInt8]?] {
+            let tokens = try #require(try CorpusLoader.load(paths: [store], textBudget: 0).documents.first?.storedTokens)
+            #expect(tokens.dictionary == "dictionary-id")
+            return try (entries.map(\.0) + [Array(repeating: 3, count: 32)]).map { try tokens.entry(for: $0) }
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: store))
+        #expect(try lookups() == [Array("first entry".utf8), Array("second".utf8), nil])
+        let opened = try CorpusStore(path: store)
+        #expect(opened.info.tokens?.entries == 2)
+        // The records' bytes are covered by everyDamagedByteIsAnError.
+        for index in try #require(opened.info.recordsEnd)..<bytes.count {
+            var damaged = bytes
+            damaged[index] ^= 0x10
+            try Data(damaged).write(to: URL(fileURLWithPath: store))
+            do {
+                #expect(try lookups() == [Array("first entry".utf8), Array("second".utf8), nil], "byte \(index)")
+            } catch let error as CorpusError {
+                #expect(error.file == store && ["is damaged: ", "is not a kiji store", "is a store of format"].contains { error.problem.hasPrefix($0) }, "\(error)")
+            }
+        }
+    }
+
     @Test func aRecordWithAGoodChecksumButImpossibleContentIsAnError() throws {
         let document = Document(id: "a", source: "a.jsonl", line: 1, title: "ＡＢＣ", body: "x", date: nil)
         var record = StoreRecord.encode(document, sourceIndex: 0)

@@ -1,0 +1,81 @@
+import Corpus
+import Foundation
+import Morphology
+
+/// Tokenises a corpus for `kiji import --tokens`, on all cores, one MeCab
+/// tagger per core; texts the previous store already has tokens for (same
+/// dictionary) are copied instead.
+struct StoreTokenizer {
+    let model: MeCabModel
+    /// The dictionary's identity, which the tokens are filed under (as in the token cache).
+    let identity: String
+    let description: String
+    let previous: StoreTokens?
+
+    init(dictionary: String?, previous: StoreTokens?) throws {
+        model = try MeCabModel(dictionary: try DictionaryLocator.locate(explicit: dictionary))
+        identity = TokenCache.dictionaryIdentity(folder: model.dictionaryPath)
+        description = model.dictionaryDescription
+        self.previous = previous?.dictionary == identity ? previous : nil
+    }
+
+    /// Adds an entry per distinct text; returns how many came from MeCab and how many were copied.
+    func addTokens(of documents: [Document], to writer: inout StoreWriter) throws -> (byMeCab: Int, copied: Int) {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let taggers = try (0..<workers).map { _ in TaggerBox(try MeCabTagger(model: model)) }
+        var counts = (byMeCab: 0, copied: 0)
+        let batchSize = 256
+        for start in stride(from: 0, to: documents.count, by: batchSize) {
+            var texts: [String] = []
+            var keys: [[UInt8]] = []
+            for document in documents[start..<min(start + batchSize, documents.count)] {
+                let text = try document.loaded().rawText
+                let key = TokenCache.textDigest(text)
+                guard !writer.hasTokens(for: key), !keys.contains(key) else { continue }
+                if let entry = try previous?.entry(for: key) {
+                    try writer.appendTokens(key: key, entry: entry)
+                    counts.copied += 1
+                    continue
+                }
+                texts.append(text)
+                keys.append(key)
+            }
+            let results = EntrySlots(count: texts.count)
+            let (batchTexts, batchKeys) = (texts, keys)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: batchTexts.count, by: workers) {
+                    results.slots[index] = Result { TokenCodec.encode(try taggers[worker].tagger.tokenize(batchTexts[index]), textDigest: batchKeys[index]) }
+                }
+            }
+            for (index, key) in keys.enumerated() {
+                try writer.appendTokens(key: key, entry: try results.get(index))
+                counts.byMeCab += 1
+            }
+        }
+        return counts
+    }
+
+    /// One worker's tagger; each is used by one thread at a time.
+    private final class TaggerBox: @unchecked Sendable {
+        let tagger: MeCabTagger
+        init(_ tagger: MeCabTagger) { self.tagger = tagger }
+    }
+
+    /// Results written by the workers, each slot by one of them (a buffer,
+    /// so that writes to different slots never touch shared array storage).
+    private final class EntrySlots: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<Result<[UInt8], Error>?>
+        init(count: Int) {
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+        }
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        func get(_ index: Int) throws -> [UInt8] {
+            guard let result = slots[index] else { throw MeCabError("a text was not tokenised") }
+            return try result.get()
+        }
+    }
+}
