@@ -44,7 +44,7 @@ struct StoreTokenizer {
             let (batchTexts, batchKeys) = (texts, keys)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 for index in stride(from: worker, to: batchTexts.count, by: workers) {
-                    results.slots[index] = Result { TokenCodec.encode(try taggers[worker].tagger.tokenize(batchTexts[index]), textDigest: batchKeys[index]) }
+                    results.set(index, Result { TokenCodec.encode(try taggers[worker].tagger.tokenize(batchTexts[index]), textDigest: batchKeys[index]) })
                 }
             }
             for (index, key) in keys.enumerated() {
@@ -61,20 +61,14 @@ struct StoreTokenizer {
         init(_ tagger: MeCabTagger) { self.tagger = tagger }
     }
 
-    /// Results written by the workers, each slot by one of them (a buffer,
-    /// so that writes to different slots never touch shared array storage).
+    /// Results written by the workers under a lock (a few hundred per batch).
     private final class EntrySlots: @unchecked Sendable {
-        let slots: UnsafeMutableBufferPointer<Result<[UInt8], Error>?>
-        init(count: Int) {
-            slots = .allocate(capacity: count)
-            slots.initialize(repeating: nil)
-        }
-        deinit {
-            slots.deinitialize()
-            slots.deallocate()
-        }
+        private let lock = NSLock()
+        private var results: [Int: Result<[UInt8], Error>] = [:]
+        init(count: Int) { results.reserveCapacity(count) }
+        func set(_ index: Int, _ result: Result<[UInt8], Error>) { lock.withLock { results[index] = result } }
         func get(_ index: Int) throws -> [UInt8] {
-            guard let result = slots[index] else { throw MeCabError("a text was not tokenised") }
+            guard let result = lock.withLock({ results[index] }) else { throw MeCabError("a text was not tokenised") }
             return try result.get()
         }
     }

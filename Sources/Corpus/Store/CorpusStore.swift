@@ -128,15 +128,21 @@ public final class CorpusStore: Sendable {
 
     /// The document of the frame at `offset` (`count` bytes), read again.
     func record(at offset: Int, count: Int) throws -> Document {
+        try Self.readAgain(path, at: offset, count: count).withUnsafeBufferPointer { try decodeFrame($0, at: offset) }
+    }
+
+    /// `count` bytes at `offset` of a store opened before: the file is opened
+    /// for each read, so a run over many stores never runs out of descriptors.
+    static func readAgain(_ path: String, at offset: Int, count: Int) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw CorpusError(file: path, "cannot be read again (\(String(cString: strerror(errno))))",
                               hint: "do not change corpus files while kiji runs; run again")
         }
         defer { close(descriptor) }
-        let frame = try Self.read(descriptor, at: offset, count: count, path: path)
-        guard frame.count == count else { throw CorpusError(file: path, "is shorter than when kiji read it", hint: "do not change corpus files while kiji runs; run again") }
-        return try frame.withUnsafeBufferPointer { try decodeFrame($0, at: offset) }
+        let bytes = try read(descriptor, at: offset, count: count, path: path)
+        guard bytes.count == count else { throw CorpusError(file: path, "is shorter than when kiji read it", hint: "do not change corpus files while kiji runs; run again") }
+        return bytes
     }
 
     /// Checks a frame's length and digest and decodes its record.

@@ -69,15 +69,7 @@ public final class StoreTokens: @unchecked Sendable {
     }
 
     private func readBytes(at offset: Int, count: Int) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw CorpusError(file: path, "cannot be read again (\(String(cString: strerror(errno))))",
-                              hint: "do not change corpus files while kiji runs; run again")
-        }
-        defer { close(descriptor) }
-        let bytes = try CorpusStore.read(descriptor, at: offset, count: count, path: path)
-        guard bytes.count == count else { throw CorpusStore.damaged(path, "it is cut short") }
-        return bytes
+        try CorpusStore.readAgain(path, at: offset, count: count)
     }
 
     /// Byte order of two keys: negative, zero or positive.
