@@ -26,19 +26,22 @@ struct StoreTokenizer {
         var counts = (byMeCab: 0, copied: 0)
         let batchSize = 256
         for start in stride(from: 0, to: documents.count, by: batchSize) {
+            // Entries are added in the order of their first document, copied or not,
+            // so an update gives the bytes of a fresh import.
+            var order: [(key: [UInt8], copied: [UInt8]?)] = []
             var texts: [String] = []
             var keys: [[UInt8]] = []
+            var seen: Set<[UInt8]> = []
             for document in documents[start..<min(start + batchSize, documents.count)] {
                 let text = try document.loaded().rawText
                 let key = TokenCache.textDigest(text)
-                guard !writer.hasTokens(for: key), !keys.contains(key) else { continue }
-                if let entry = try previous?.entry(for: key) {
-                    try writer.appendTokens(key: key, entry: entry)
-                    counts.copied += 1
-                    continue
+                guard !writer.hasTokens(for: key), seen.insert(key).inserted else { continue }
+                let copied = try previous?.entry(for: key)
+                order.append((key, copied))
+                if copied == nil {
+                    texts.append(text)
+                    keys.append(key)
                 }
-                texts.append(text)
-                keys.append(key)
             }
             let results = EntrySlots(count: texts.count)
             let (batchTexts, batchKeys) = (texts, keys)
@@ -47,9 +50,16 @@ struct StoreTokenizer {
                     results.set(index, Result { TokenCodec.encode(try taggers[worker].tagger.tokenize(batchTexts[index]), textDigest: batchKeys[index]) })
                 }
             }
-            for (index, key) in keys.enumerated() {
-                try writer.appendTokens(key: key, entry: try results.get(index))
-                counts.byMeCab += 1
+            var tokenised = 0
+            for (key, copied) in order {
+                if let copied {
+                    try writer.appendTokens(key: key, entry: copied)
+                    counts.copied += 1
+                } else {
+                    try writer.appendTokens(key: key, entry: try results.get(tokenised))
+                    tokenised += 1
+                    counts.byMeCab += 1
+                }
             }
         }
         return counts

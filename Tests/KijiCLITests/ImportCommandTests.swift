@@ -108,6 +108,8 @@ import TestSupport
         let updated = try KijiProcess.run(["import", "--update", "news.kiji", ".", "--tokens"], in: folder)
         #expect(updated.stderr.contains("(2 unchanged, copied from the store)"))
         #expect(updated.stderr.contains("; tokens: 1 texts by MeCab, 2 copied from the store\n"))
+        #expect(try KijiProcess.run(["import", ".", "-o", "fresh.kiji", "--tokens"], in: folder).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/news.kiji")) == Data(contentsOf: URL(fileURLWithPath: "\(folder)/fresh.kiji")))
         let after = try KijiProcess.run(["run", "word-frequency", "news.kiji", "--no-cache"], in: folder)
         #expect(after.stdout == (try KijiProcess.run(["run", "word-frequency", "0.jsonl", "1.jsonl", "2.jsonl", "--no-cache"], in: folder)).stdout)
         #expect(after.stdout.contains("\n尖閣,1,1,15,3\n"))
