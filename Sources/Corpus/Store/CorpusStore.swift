@@ -13,6 +13,8 @@ public final class CorpusStore: Sendable {
     let recordsEnd: Int
     /// The token entries, when the store was imported with `--tokens`.
     public let tokens: StoreTokens?
+    /// Where each record starts (the store's offsets table), checked against the records as they are read.
+    let recordOffsets: [Int]?
 
     public init(path: String) throws {
         self.path = path
@@ -54,8 +56,20 @@ public final class CorpusStore: Sendable {
             throw Self.damaged(path, "its table of contents cannot be read")
         }
         self.info = info
-        recordsEnd = info.recordsEnd ?? Int(infoOffset)
+        let recordsEnd = info.recordsEnd ?? Int(infoOffset)
         guard (StoreFormat.preambleSize...Int(infoOffset)).contains(recordsEnd) else { throw Self.damaged(path, "its records end outside the file") }
+        self.recordsEnd = recordsEnd
+        recordOffsets = try info.recordIndex.map { index in
+            let length = info.documents.multipliedReportingOverflow(by: 8)
+            guard !length.overflow, index.offset >= recordsEnd, length.partialValue <= Int(infoOffset) - index.offset else {
+                throw Self.damaged(path, "its table of record offsets lies outside the file")
+            }
+            let bytes = try Self.read(descriptor, at: index.offset, count: length.partialValue, path: path)
+            guard FileDigest.hex(SHA256.hash(data: bytes)) == index.sha256 else {
+                throw Self.damaged(path, "its table of record offsets does not match its checksum")
+            }
+            return stride(from: 0, to: bytes.count, by: 8).map { Int(truncatingIfNeeded: StoreFormat.littleEndian(bytes[$0..<$0 + 8])) }
+        }
         if let tokens = info.tokens {
             let indexLength = tokens.entries.multipliedReportingOverflow(by: StoreTokens.indexEntryLength)
             guard tokens.entries >= 0, !indexLength.overflow, tokens.indexOffset >= recordsEnd,
@@ -81,49 +95,97 @@ public final class CorpusStore: Sendable {
     func forEachRecord(of file: StoreInfo.File, _ body: (Document, Int, Int) throws -> Void) throws {
         guard let offset = file.offset, file.documents > 0 else { return }
         guard (StoreFormat.preambleSize..<recordsEnd).contains(offset) else { throw Self.damaged(path, "a file's records start outside the records") }
-        try forEachRecord(from: offset, limit: file.documents, body)
+        guard let position = info.files.firstIndex(of: file) else { return }
+        let first = info.files[..<position].reduce(0) { $0 + $1.documents }  // the info checked that the counts add up
+        try forEachRecord(from: offset, firstRecord: first, limit: file.documents, body)
     }
 
     /// Reads every record in order, in blocks, checking each; `body` gets the
     /// document and where its record lies (offset and length of the frame).
     func forEachRecord(blockSize: Int = 8 << 20, _ body: (Document, Int, Int) throws -> Void) throws {
-        try forEachRecord(from: StoreFormat.preambleSize, limit: nil, blockSize: blockSize, body)
+        try forEachRecord(from: StoreFormat.preambleSize, firstRecord: 0, limit: nil, blockSize: blockSize, body)
     }
 
-    /// Reads records from the one at `start`: `limit` of them, or all that follow.
-    private func forEachRecord(from start: Int, limit: Int?, blockSize: Int = 8 << 20, _ body: (Document, Int, Int) throws -> Void) throws {
+    /// Reads records from the one at `start` (record number `firstRecord`):
+    /// `limit` of them, or all that follow. Each block's frames are checked and decoded on all cores, then
+    /// handed to `body` in order; the first bad frame in order is the error.
+    private func forEachRecord(from start: Int, firstRecord: Int, limit: Int?, blockSize: Int = 8 << 20,
+                               _ body: (Document, Int, Int) throws -> Void) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw CorpusError(file: path, "cannot be read (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
-        var buffer: [UInt8] = []
-        var bufferStart = start  // file offset of buffer[0]
+        let wanted = limit ?? info.documents
         var offset = start
         var count = 0
-        while offset < recordsEnd, count < limit ?? Int.max {
-            // Make sure the frame's header, then the whole frame, are in the buffer.
-            func ensure(_ needed: Int) throws {
-                guard needed <= recordsEnd - offset else { throw Self.damaged(path, "a record runs past the end of the records (at byte \(offset))") }
-                let have = bufferStart + buffer.count - offset
-                guard have < needed else { return }
-                buffer.removeFirst(offset - bufferStart)
-                bufferStart = offset
-                let more = min(max(needed - buffer.count, blockSize), recordsEnd - bufferStart - buffer.count)
-                buffer += try Self.read(descriptor, at: bufferStart + buffer.count, count: more, path: path)
-                guard buffer.count >= needed else { throw Self.damaged(path, "it is cut short") }
+        while offset < recordsEnd, count < wanted {
+            // A block of whole frames (at least one), found by their lengths.
+            var block = try Self.read(descriptor, at: offset, count: min(blockSize, recordsEnd - offset), path: path)
+            var frames: [Range<Int>] = []
+            var position = 0
+            while count + frames.count < wanted, offset + position < recordsEnd {
+                // A frame that does not fit ends the block, unless it is the first (then the block grows).
+                if block.count - position < StoreFormat.frameHeaderSize {
+                    guard frames.isEmpty else { break }
+                    block += try Self.read(descriptor, at: offset + block.count, count: StoreFormat.frameHeaderSize - block.count, path: path)
+                    guard block.count == StoreFormat.frameHeaderSize else { throw Self.damaged(path, "a record runs past the end of the records (at byte \(offset))") }
+                }
+                let length = StoreFormat.frameHeaderSize + Int(StoreFormat.littleEndian(block[position..<position + 4]))
+                guard length <= recordsEnd - offset - position else {
+                    throw Self.damaged(path, "a record runs past the end of the records (at byte \(offset + position))")
+                }
+                if block.count - position < length {
+                    guard frames.isEmpty else { break }
+                    block += try Self.read(descriptor, at: offset + block.count, count: length - block.count, path: path)
+                    guard block.count == length else { throw Self.damaged(path, "it is cut short") }
+                }
+                frames.append(position..<position + length)
+                position += length
             }
-            try ensure(StoreFormat.frameHeaderSize)
-            let start = offset - bufferStart
-            let length = Int(StoreFormat.littleEndian(buffer[start..<start + 4]))
-            try ensure(StoreFormat.frameHeaderSize + length)
-            let frameStart = offset - bufferStart
-            let document = try buffer.withUnsafeBufferPointer {
-                try decodeFrame(UnsafeBufferPointer(rebasing: $0[frameStart..<frameStart + StoreFormat.frameHeaderSize + length]), at: offset)
+            let documents = try decodeFrames(block, frames, at: offset)
+            for (frame, document) in zip(frames, documents) {
+                let number = firstRecord + count
+                guard recordOffsets.map({ number < $0.count && $0[number] == offset + frame.lowerBound }) ?? true else {
+                    throw Self.damaged(path, "its table of record offsets does not match its records")
+                }
+                try body(document, offset + frame.lowerBound, frame.count)
+                count += 1
             }
-            try body(document, offset, StoreFormat.frameHeaderSize + length)
-            offset += StoreFormat.frameHeaderSize + length
-            count += 1
+            offset += position
         }
-        guard count == limit ?? info.documents else { throw Self.damaged(path, "it holds \(count) records, not the \(info.documents) its table of contents lists") }
+        guard count == wanted else { throw Self.damaged(path, "it holds \(count) records, not the \(info.documents) its table of contents lists") }
+    }
+
+    /// The documents of `frames` in `block` (which starts at file offset `base`), decoded on all cores.
+    private func decodeFrames(_ block: [UInt8], _ frames: [Range<Int>], at base: Int) throws -> [Document] {
+        let slots = DecodedSlots(count: frames.count)
+        block.withUnsafeBufferPointer { bytes in
+            let shared = SharedBlock(bytes: bytes)
+            let workers = min(frames.count, ProcessInfo.processInfo.activeProcessorCount)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: frames.count, by: workers) {
+                    let frame = frames[index]
+                    slots.set(index, Result { try decodeFrame(UnsafeBufferPointer(rebasing: shared.bytes[frame]), at: base + frame.lowerBound) })
+                }
+            }
+        }
+        return try (0..<frames.count).map { try slots.get($0) }
+    }
+
+    /// A block read by every worker, written by none.
+    private struct SharedBlock: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+    }
+
+    /// Decoded frames, each slot written by one worker under a lock.
+    private final class DecodedSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Result<Document, Error>?]
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ result: Result<Document, Error>) { lock.withLock { results[index] = result } }
+        func get(_ index: Int) throws -> Document {
+            guard let result = lock.withLock({ results[index] }) else { throw CorpusError(file: "store", "a record was not decoded") }
+            return try result.get()
+        }
     }
 
     /// The document of the frame at `offset` (`count` bytes), read again.

@@ -52,9 +52,16 @@ public struct StoreInfo: Codable, Sendable, Equatable {
     public let files: [File]
     /// The `source` of every document, in order of first use; records name theirs by index.
     public let sources: [String]
-    /// Where the records end (nil: where the info starts, as in a store without tokens).
+    /// Where the records end (nil: where the info starts).
     let recordsEnd: Int?
     public let tokens: Tokens?
+    /// The offsets table: where each record starts, 8 bytes each (UInt64), and its SHA-256.
+    let recordIndex: RecordIndex?
+
+    struct RecordIndex: Codable, Sendable, Equatable {
+        let offset: Int
+        let sha256: String
+    }
 }
 
 /// The byte layout of a store (`kiji import`):
@@ -63,6 +70,8 @@ public struct StoreInfo: Codable, Sendable, Equatable {
 ///   endian), four zero bytes;
 /// - the records, in corpus order, each framed as its length (UInt32), the
 ///   first 8 bytes of its SHA-256, and the ``StoreRecord`` bytes;
+/// - with `--tokens`, the token entries and their index (see ``StoreTokens``);
+/// - the offsets table: where each record starts (UInt64 each);
 /// - the ``StoreInfo`` as JSON;
 /// - a 64-byte trailer: `KIJIEND1`, the document count, the info's offset
 ///   and length (UInt64 each) and the info's SHA-256.

@@ -94,9 +94,9 @@ public struct StoreWriter {
         guard first == documents else {
             throw CorpusError(file: "store", "the files list \(first) documents but \(documents) were written (a bug in kiji; please report it)")
         }
+        if recordsEnd == nil { recordsEnd = written + buffer.count }
         var tokenInfo: StoreInfo.Tokens?
         if let tokens {
-            if recordsEnd == nil { recordsEnd = written + buffer.count }
             let indexOffset = written + buffer.count
             var index: [UInt8] = []
             index.reserveCapacity(tokenIndex.count * StoreTokens.indexEntryLength)
@@ -109,9 +109,17 @@ public struct StoreWriter {
             tokenInfo = StoreInfo.Tokens(dictionary: tokens.dictionary, description: tokens.description, entries: tokenIndex.count,
                                          indexOffset: indexOffset, indexSha256: FileDigest.hex(SHA256.hash(data: index)))
         }
+        let indexOffset = written + buffer.count
+        var offsets: [UInt8] = []
+        offsets.reserveCapacity(recordOffsets.count * 8)
+        for offset in recordOffsets {
+            for shift in stride(from: 0, to: 64, by: 8) { offsets.append(UInt8(truncatingIfNeeded: UInt64(offset) >> UInt64(shift))) }
+        }
+        buffer += offsets
         let info = StoreInfo(format: StoreFormat.name, formatVersion: StoreFormat.version, kijiVersion: kijiVersion,
                              layout: layout, documents: documents, textBytes: textBytes, files: files, sources: sources,
-                             recordsEnd: tokenInfo == nil ? nil : recordsEnd, tokens: tokenInfo)
+                             recordsEnd: recordsEnd, tokens: tokenInfo,
+                             recordIndex: .init(offset: indexOffset, sha256: FileDigest.hex(SHA256.hash(data: offsets))))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.keyEncodingStrategy = .convertToSnakeCase
