@@ -115,6 +115,36 @@ import TestSupport
         #expect(after.stdout.contains("\n尖閣,1,1,15,3\n"))
     }
 
+    /// Two imports into one store at once: each writes its own temporary
+    /// file and renames it, so the store is one whole import, never a mixture.
+    @Test func importsAtOnceLeaveOneWholeStore() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try write((0..<2000).map { #"{"id":"a\#($0)","date":"2025-01-01","text":"日米同盟\#($0)"}"# }.joined(separator: "\n") + "\n", to: "\(folder)/a.jsonl")
+        try write((0..<2000).map { #"{"id":"b\#($0)","date":"2025-02-01","text":"中国\#($0)"}"# }.joined(separator: "\n") + "\n", to: "\(folder)/b.jsonl")
+        // Started and awaited here (a shell's `&` and `wait` can hang under the test runner's signal settings).
+        let processes = try ["a.jsonl", "b.jsonl"].map { input -> Process in
+            let process = Process()
+            process.executableURL = KijiProcess.executable
+            process.arguments = ["import", input, "-o", "s.kiji"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0])
+        let info = try KijiProcess.run(["info", "s.kiji"], in: folder)
+        #expect(info.status == 0)
+        #expect(info.stdout.contains("documents: 2000\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.jsonl", "b.jsonl", "s.kiji"])
+        let run = try KijiProcess.run(["run", "documents", "s.kiji"], in: folder)
+        #expect(run.status == 0)
+        #expect(run.stdout.split(separator: "\n").count == 2001)
+    }
+
     @Test func badNamesDamagedStoresAndFailedImportsAreUsageErrors() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
