@@ -122,18 +122,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try write((0..<2000).map { #"{"id":"a\#($0)","date":"2025-01-01","text":"日米同盟\#($0)"}"# }.joined(separator: "\n") + "\n", to: "\(folder)/a.jsonl")
         try write((0..<2000).map { #"{"id":"b\#($0)","date":"2025-02-01","text":"中国\#($0)"}"# }.joined(separator: "\n") + "\n", to: "\(folder)/b.jsonl")
-        // Started and awaited here (a shell's `&` and `wait` can hang under the test runner's signal settings).
-        let processes = try ["a.jsonl", "b.jsonl"].map { input -> Process in
-            let process = Process()
-            process.executableURL = KijiProcess.executable
-            process.arguments = ["import", input, "-o", "s.kiji"]
-            process.currentDirectoryURL = URL(fileURLWithPath: folder)
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
-        }
+        let processes = try ["a.jsonl", "b.jsonl"].map { try KijiProcess.start(["import", $0, "-o", "s.kiji"], in: folder) }
         for process in processes { process.waitUntilExit() }
         #expect(processes.map(\.terminationStatus) == [0, 0])
         let info = try KijiProcess.run(["info", "s.kiji"], in: folder)

@@ -30,6 +30,21 @@ struct KijiProcess {
         try launch(program ?? executable, arguments, environment: environment, in: directory)
     }
 
+    /// Starts kiji in `directory` without waiting, its standard streams on
+    /// /dev/null: for tests that run several at once (a shell's `&` and
+    /// `wait` can hang under the test runner's signal settings).
+    static func start(_ arguments: [String], in directory: String) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs a /bin/sh script with `$KIJI` naming the binary: for tests that
     /// close or redirect standard streams.
     static func shell(_ script: String, environment: [String: String] = [:], in directory: String? = nil) throws -> Result {

@@ -79,18 +79,9 @@ import TestSupport
         let folder = try temporaryFolder()
         try corpus(Self.articles, in: folder)
         let expected = try run(folder, ["--no-cache"]).csv
-        // Four processes at once, started and awaited here (a shell's `&`
-        // and `wait` can hang under the test runner's signal settings).
-        let processes = try (1...4).map { i -> Process in
-            let process = Process()
-            process.executableURL = KijiProcess.executable
-            process.arguments = ["run", "actor-frequency", "news.jsonl", "--param", "include_unlisted=true", "--cache", "cache", "-o", "out\(i).csv"]
-            process.currentDirectoryURL = URL(fileURLWithPath: folder)
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
+        let processes = try (1...4).map { i in
+            try KijiProcess.start(["run", "actor-frequency", "news.jsonl", "--param", "include_unlisted=true", "--cache", "cache", "-o", "out\(i).csv"],
+                                  in: folder)
         }
         for process in processes { process.waitUntilExit() }
         #expect(processes.map(\.terminationStatus) == [0, 0, 0, 0])
