@@ -209,12 +209,7 @@ public final class CorpusStore: Sendable {
 
     /// Checks a frame's length and digest and decodes its record.
     private func decodeFrame(_ frame: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> Document {
-        guard frame.count >= StoreFormat.frameHeaderSize,
-              Int(StoreFormat.littleEndian(frame[0..<4])) == frame.count - StoreFormat.frameHeaderSize else {
-            throw Self.damaged(path, "a record's length is wrong (at byte \(offset))")
-        }
-        let record = UnsafeBufferPointer(rebasing: frame[StoreFormat.frameHeaderSize...])
-        guard StoreWriter.digest(UnsafeRawBufferPointer(record)) == Array(frame[4..<12]) else {
+        guard let record = StoreFormat.payload(ofFrame: frame) else {
             throw Self.damaged(path, "a record does not match its checksum (at byte \(offset))")
         }
         do {

@@ -15,7 +15,7 @@ struct StoreByteWriter {
     mutating func byte(_ value: UInt8) { bytes.append(value) }
 
     mutating func fixed64(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        StoreFormat.appendLittleEndian(value, width: 8, to: &bytes)
     }
 
     mutating func data(_ value: some Collection<UInt8>) {

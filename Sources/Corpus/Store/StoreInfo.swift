@@ -93,12 +93,24 @@ public enum StoreFormat {
 
     static func preamble() -> [UInt8] {
         var bytes = magic
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: version >> shift)) }
+        appendLittleEndian(UInt64(version), width: 4, to: &bytes)
         bytes += [0, 0, 0, 0]
         return bytes
     }
 
     static func littleEndian(_ bytes: some Collection<UInt8>) -> UInt64 {
         bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
+    /// Appends the low `width` bytes of `value`, least significant first.
+    static func appendLittleEndian(_ value: UInt64, width: Int, to bytes: inout [UInt8]) {
+        for shift in stride(from: 0, to: width * 8, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    /// A frame's payload when its length field and digest match it; nil when the frame is damaged.
+    static func payload(ofFrame frame: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard frame.count >= frameHeaderSize, Int(littleEndian(frame[0..<4])) == frame.count - frameHeaderSize else { return nil }
+        let payload = UnsafeBufferPointer(rebasing: frame[frameHeaderSize...])
+        return StoreWriter.digest(UnsafeRawBufferPointer(payload)) == Array(frame[4..<12]) ? payload : nil
     }
 }

@@ -47,29 +47,23 @@ public final class StoreTokens: @unchecked Sendable {
         guard count >= StoreFormat.frameHeaderSize, offset >= entries.lowerBound, count <= entries.upperBound - offset else {
             throw CorpusStore.damaged(path, "a token entry lies outside the token area")
         }
-        let bytes = try readBytes(at: offset, count: count)
-        let payload = bytes[StoreFormat.frameHeaderSize...]
-        guard Int(StoreFormat.littleEndian(bytes[0..<4])) == payload.count,
-              payload.withUnsafeBytes({ StoreWriter.digest($0) }) == Array(bytes[4..<12]) else {
+        let bytes = try CorpusStore.readAgain(path, at: offset, count: count)
+        guard let payload = bytes.withUnsafeBufferPointer({ StoreFormat.payload(ofFrame: $0).map(Array.init) }) else {
             throw CorpusStore.damaged(path, "a token entry does not match its checksum (at byte \(offset))")
         }
-        return Array(payload)
+        return payload
     }
 
     private func loadedIndex() throws -> [UInt8] {
         try lock.withLock {
             if let index { return index }
-            let bytes = try readBytes(at: info.indexOffset, count: info.entries * Self.indexEntryLength)
+            let bytes = try CorpusStore.readAgain(path, at: info.indexOffset, count: info.entries * Self.indexEntryLength)
             guard FileDigest.hex(SHA256.hash(data: bytes)) == info.indexSha256 else {
                 throw CorpusStore.damaged(path, "its token index does not match its checksum")
             }
             index = bytes
             return bytes
         }
-    }
-
-    private func readBytes(at offset: Int, count: Int) throws -> [UInt8] {
-        try CorpusStore.readAgain(path, at: offset, count: count)
     }
 
     /// Byte order of two keys: negative, zero or positive.

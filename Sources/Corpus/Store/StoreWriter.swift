@@ -60,8 +60,7 @@ public struct StoreWriter {
     }
 
     private mutating func appendFrame(_ payload: [UInt8]) {
-        let count = UInt32(payload.count)
-        for shift in stride(from: 0, to: 32, by: 8) { buffer.append(UInt8(truncatingIfNeeded: count >> UInt32(shift))) }
+        StoreFormat.appendLittleEndian(UInt64(payload.count), width: 4, to: &buffer)
         buffer += payload.withUnsafeBytes { StoreWriter.digest($0) }
         buffer += payload
     }
@@ -102,8 +101,8 @@ public struct StoreWriter {
             index.reserveCapacity(tokenIndex.count * StoreTokens.indexEntryLength)
             for entry in tokenIndex.sorted(by: { StoreTokens.compare($0.key, $1.key) < 0 }) {
                 index += entry.key
-                for shift in stride(from: 0, to: 64, by: 8) { index.append(UInt8(truncatingIfNeeded: UInt64(entry.offset) >> UInt64(shift))) }
-                for shift in stride(from: 0, to: 32, by: 8) { index.append(UInt8(truncatingIfNeeded: UInt32(entry.length) >> UInt32(shift))) }
+                StoreFormat.appendLittleEndian(UInt64(entry.offset), width: 8, to: &index)
+                StoreFormat.appendLittleEndian(UInt64(entry.length), width: 4, to: &index)
             }
             buffer += index
             tokenInfo = StoreInfo.Tokens(dictionary: tokens.dictionary, description: tokens.description, entries: tokenIndex.count,
@@ -112,9 +111,7 @@ public struct StoreWriter {
         let indexOffset = written + buffer.count
         var offsets: [UInt8] = []
         offsets.reserveCapacity(recordOffsets.count * 8)
-        for offset in recordOffsets {
-            for shift in stride(from: 0, to: 64, by: 8) { offsets.append(UInt8(truncatingIfNeeded: UInt64(offset) >> UInt64(shift))) }
-        }
+        for offset in recordOffsets { StoreFormat.appendLittleEndian(UInt64(offset), width: 8, to: &offsets) }
         buffer += offsets
         let info = StoreInfo(format: StoreFormat.name, formatVersion: StoreFormat.version, kijiVersion: kijiVersion,
                              layout: layout, documents: documents, textBytes: textBytes, files: files, sources: sources,
@@ -127,9 +124,7 @@ public struct StoreWriter {
         let infoOffset = written + buffer.count
         buffer += json
         buffer += StoreFormat.trailerMagic
-        for value in [UInt64(documents), UInt64(infoOffset), UInt64(json.count)] {
-            for shift in stride(from: 0, to: 64, by: 8) { buffer.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-        }
+        for value in [documents, infoOffset, json.count] { StoreFormat.appendLittleEndian(UInt64(value), width: 8, to: &buffer) }
         buffer += SHA256.hash(data: json)
         try flush()
     }
