@@ -54,6 +54,10 @@ return {
     return params.per == "group" and params.groups:periods() or {}
   end,
 
+  -- Parts of a corpus (kiji run --partial) can find different field values;
+  -- kiji merge asks for their order in the whole corpus.
+  order_levels = function(_, values) return groups.order(values) end,
+
   levels = function(params)
     local levels = params.per == "group" and params.groups:levels() or {}
     levels.key = params.dict.categories

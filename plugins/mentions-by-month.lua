@@ -64,6 +64,10 @@ return {
     end
   end,
 
+  -- Parts of a corpus (kiji run --partial) can find different field values;
+  -- kiji merge asks for their order in the whole corpus.
+  order_levels = function(_, values) return groups.order(values) end,
+
   levels = function(params)
     local levels = params.groups:levels()
     levels.term = params.terms

@@ -21,7 +21,7 @@ public struct Kiji: ParsableCommand {
         Lua API reference: docs/lua-api.md. Commands and flags: docs/cli.md.
         """,
         version: "0.1.0",
-        subcommands: [ListCommand.self, RunCommand.self, QueryCommand.self, ImportCommand.self, InfoCommand.self, DescribeCommand.self, TestCommand.self, ValidateCommand.self, AgreeCommand.self, RerunCommand.self, ChartCommand.self]
+        subcommands: [ListCommand.self, RunCommand.self, MergeCommand.self, QueryCommand.self, ImportCommand.self, InfoCommand.self, DescribeCommand.self, TestCommand.self, ValidateCommand.self, AgreeCommand.self, RerunCommand.self, ChartCommand.self]
     )
 
     public init() {}

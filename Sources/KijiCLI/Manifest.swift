@@ -169,6 +169,14 @@ extension Manifest {
     /// The command line that repeats this run, writing to `output`.
     func commandLine(output: String) -> [String] {
         var arguments: [String]
+        if kind == "merge" {
+            arguments = ["merge"] + corpusArguments
+            for folder in pluginFolders { arguments += ["--plugins", folder] }
+            arguments += ["--output", output, "--format", self.output.format]
+            if self.output.bom { arguments.append("--bom") }
+            if self.output.excel { arguments.append("--excel") }
+            return arguments
+        }
         if kind == "query" {
             arguments = ["query"] + (query.map { [$0] } ?? ["-f", pluginFile.path])
         } else {

@@ -39,6 +39,26 @@ struct PluginInvocation: ParsableArguments {
     /// - Parameter inspect: reads what else the caller needs from the plugin
     ///   (its chart) after the run, while its Lua state is still open.
     func execute(inspect: (PluginRunner) throws -> Void = { _ in }) throws -> Outcome {
+        let (table, record, corpus, started) = try execute { runner, documents, given in
+            let table = try runner.run(on: documents, parameters: given)
+            try inspect(runner)
+            return table
+        }
+        return Outcome(run: record, corpus: corpus, table: table, started: started)
+    }
+
+    /// Runs the plugin for `kiji run --partial`: its mergeable state instead of the table.
+    func executePartial() throws -> (result: PartialResult, run: PluginRunRecord, corpus: Corpus, started: Date) {
+        try execute(refusing: { $0.hasPartialResult ? nil : $0.partialRefusal }) { runner, documents, given in
+            try runner.runPartial(on: documents, parameters: given, argument: plugin, kijiVersion: Kiji.configuration.version)
+        }
+    }
+
+    /// Loads the plugin (and stops with `refusing`'s message, if any), then
+    /// the corpus, then calls `body` with both while the plugin's Lua state is open.
+    private func execute<T>(refusing: (PluginRunner) -> String? = { _ in nil },
+                            _ body: (PluginRunner, [Document], [String: String]) throws -> T)
+        throws -> (T, PluginRunRecord, Corpus, Date) {
         let started = Date()
         let locator = pluginOptions.locator
         let given = try parsedParameters()
@@ -47,21 +67,21 @@ struct PluginInvocation: ParsableArguments {
             try PluginRunner(path: try locator.resolve(plugin), moduleDirectories: locator.directories,
                              mecabDictionary: pluginOptions.mecabDictionary, limits: pluginOptions.limits, tokenCache: tokenCache)
         }
+        if let refusal = refusing(runner) { throw KijiFailure.usage(refusal) }
         runner.jobs = jobsOption.count
         try mapErrors { try runner.checkParameters(given) }
         // Texts beyond the budget stay in their files until a document is used.
         let corpus = try CorpusLoading.load(corpus, options: corpusOptions, textBudget: corpusOptions.textMemory << 20)
         runner.progress = progressOptions.meter(name: runner.name, total: corpus.documents.count)
         defer { ProgressOptions.clear(runner.progress) }
-        let table = try CorpusLoading.checkingRereads(of: corpus) {
-            try mapErrors { try runner.run(on: corpus.documents, parameters: given) }
+        let result = try CorpusLoading.checkingRereads(of: corpus) {
+            try mapErrors { try body(runner, corpus.documents, given) }
         }
         pluginOptions.reportCacheStatistics(tokenCache)
-        try inspect(runner)
         // The Lua state closes here, before any output is written: a
         // finalizer that fails or hangs (stopped by --timeout) then leaves no file.
         let record = runner.record
-        return Outcome(run: record, corpus: corpus, table: table, started: started)
+        return (result, record, corpus, started)
     }
 
     private func mapErrors<T>(_ body: () throws -> T) throws -> T {

@@ -30,7 +30,7 @@ struct RerunCommand: ParsableCommand {
             throw KijiFailure.usage("\(manifestPath): the recorded run read its corpus from standard input, which kiji cannot read again; "
                                     + "pipe the same input into: kiji \(old.commandLine(output: destination).joined(separator: " "))")
         }
-        var command = try Kiji.parseAsRoot(old.commandLine(output: destination) + (old.kind == "query" ? [] : jobsOption.arguments))
+        var command = try Kiji.parseAsRoot(old.commandLine(output: destination) + (old.kind == "query" || old.kind == "merge" ? [] : jobsOption.arguments))
         try command.run()
         let new = try Manifest.read(Manifest.path(for: destination))
         let changes = old.changes(to: new)

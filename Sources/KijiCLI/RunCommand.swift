@@ -20,6 +20,7 @@ struct RunCommand: ParsableCommand {
           kiji run mentions-by-month --param terms=中国,台湾 --param dates=stated
           kiji run documents news.jsonl -o inventory.csv --bom
           kiji run mentions-by-month -o mentions.csv --chart mentions.svg
+          kiji run mentions-by-month part1.jsonl --partial -o part1.partial.jsonl   (then: kiji merge part*.partial.jsonl)
         """)
 
     @OptionGroup var invocation: PluginInvocation
@@ -30,7 +31,21 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var outputDirectory: OutputDirectoryOptions
 
+    @Flag(name: .customLong("partial"), help: ArgumentHelp(
+        "Write the run's mergeable state (JSON Lines) instead of the table, for 'kiji merge' to combine with other parts of the corpus (map-form plugins; see docs/scale-out.md)."))
+    var partial = false
+
+    func validate() throws {
+        guard partial else { return }
+        let table = [("--format", outputOptions.format != .csv), ("--bom", outputOptions.byteOrderMark), ("--excel", outputOptions.excel),
+                     ("--chart", chartOptions.chart != nil), ("--output-dir", outputDirectory.outputDirectory != nil)]
+        if let (flag, _) = table.first(where: { $0.1 }) {
+            throw ValidationError("--partial writes a partial result, not a table; give \(flag) to the final 'kiji merge' instead")
+        }
+    }
+
     func run() throws {
+        if partial { return try runPartial() }
         var chartBase: ChartSpec?
         let outcome = try invocation.execute { runner in
             // The plugin's chart is read while its Lua state is still open.
@@ -54,5 +69,13 @@ struct RunCommand: ParsableCommand {
         try OutputDestination(path: outputOptions.output).write(text, manifest: { _ in manifest }, alongside: extraFiles)
         let destination = outputOptions.output.map { " -> \($0)" } ?? ""
         Console.note(outcome.summary(suffix: destination))
+    }
+
+    private func runPartial() throws {
+        let (result, run, corpus, started) = try invocation.executePartial()
+        try OutputDestination(path: outputOptions.output).write(result.rendered())
+        let destination = outputOptions.output.map { " -> \($0)" } ?? ""
+        Console.note(CorpusLoading.summary(name: run.name, corpus: corpus, result: "partial result of \(result.header.groups) groups",
+                                           started: started, mecab: run.mecabDictionary) + destination)
     }
 }

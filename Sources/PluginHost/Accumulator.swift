@@ -3,24 +3,55 @@
 /// combine into the bytes one worker would write.
 struct Accumulator: Sendable {
     let operation: AggregateOperation
+    // The state is readable in this module so that partial results can
+    // carry it exactly (PartialState.swift).
     /// Whether every value summed so far is an integer.
-    private var allIntegers = true
+    private(set) var allIntegers = true
     /// The integer sum modulo 2^64, and how many times it wrapped (up minus
     /// down): the exact sum is `wrappedTotal + wraps * 2^64`, in any order.
-    private var wrappedTotal = 0
-    private var wraps = 0
+    private(set) var wrappedTotal = 0
+    private(set) var wraps = 0
     /// The exact sum of every value, rounded once when read: the result does
     /// not depend on the order of the rows (documents, workers, splits).
-    private var exactTotal = ExactSum()
-    private var count = 0
-    private var extreme: Cell?
+    private(set) var exactTotal = ExactSum()
+    private(set) var count = 0
+    private(set) var extreme: Cell?
+    /// `distinct`: every different value (canonical, see ``Cell/groupKey``).
+    private(set) var distinctValues: Set<Cell> = []
+    /// `distinct_approx`: the sketch of the values.
+    private(set) var sketch = HyperLogLog()
 
     init(operation: AggregateOperation) { self.operation = operation }
+
+    /// An accumulator holding a partial result's state; the sums are
+    /// rebuilt from exact terms, so merging it is as exact as merging the
+    /// accumulator it came from.
+    init(operation: AggregateOperation, count: Int, integerTotal: (wrapped: Int, wraps: Int)?, exactTerms: [Double],
+         extreme: Cell?, distinctValues: Set<Cell>, sketch: HyperLogLog) {
+        self.operation = operation
+        self.count = count
+        if let integerTotal {
+            wrappedTotal = integerTotal.wrapped
+            wraps = integerTotal.wraps
+            exactTotal.add(integerTotal.wrapped)
+            // wraps * 2^64, exactly: 2^64 is a power of two.
+            exactTotal.add(Double(integerTotal.wraps) * 0x1p64)
+        } else {
+            allIntegers = false
+            for term in exactTerms { exactTotal.add(term) }
+        }
+        self.extreme = extreme
+        self.distinctValues = distinctValues
+        self.sketch = sketch
+    }
 
     /// Checks that `value` suits `operation`, before anything is changed.
     static func check(_ value: Cell, operation: AggregateOperation, column: String) throws(AggregationError) {
         if operation == .sum || operation == .mean, value.numericValue == nil {
             throw AggregationError("emit: '\(column)' is aggregated with \(operation.rawValue) and needs a number, got '\(value.text)'")
+        }
+        if operation == .distinct || operation == .distinctApprox, value.groupKey == nil {
+            throw AggregationError("emit: '\(column)' is aggregated with \(operation.rawValue) and got NaN, which equals no value")
         }
     }
 
@@ -47,6 +78,10 @@ struct Accumulator: Sendable {
             count += 1
         case .min, .max:
             keepExtreme(value)
+        case .distinct:
+            if let key = value.groupKey { distinctValues.insert(key) }
+        case .distinctApprox:
+            if let key = value.groupKey { sketch.add(hash: HyperLogLog.hash(key)) }
         }
     }
 
@@ -58,6 +93,8 @@ struct Accumulator: Sendable {
         wraps += other.wraps
         exactTotal.merge(other.exactTotal)
         if let value = other.extreme { keepExtreme(value) }
+        distinctValues.formUnion(other.distinctValues)
+        sketch.merge(other.sketch)
     }
 
     private mutating func addInteger(_ value: Int) {
@@ -82,6 +119,8 @@ struct Accumulator: Sendable {
         case .sum: allIntegers && wraps == 0 ? .integer(wrappedTotal) : .number(exactTotal.value)
         case .mean: count == 0 ? .empty : .number(exactTotal.value / Double(count))
         case .min, .max: extreme ?? .empty
+        case .distinct: .integer(distinctValues.count)
+        case .distinctApprox: .integer(sketch.estimate)
         }
     }
 }

@@ -91,6 +91,20 @@ struct Aggregator: Sendable {
         }
     }
 
+    /// The accumulators of the group at `index` of ``groupKeys``, in `operations` order.
+    func accumulators(ofGroup index: Int) -> ArraySlice<Accumulator> {
+        accumulators[(index * operations.count)..<((index + 1) * operations.count)]
+    }
+
+    /// Adds a group read from a partial result; false when the group is
+    /// already here (a partial result lists each group once).
+    mutating func add(key: [Cell], accumulators added: [Accumulator]) -> Bool {
+        guard groupIndex[key] == nil else { return false }
+        let group = group(for: key)
+        accumulators.replaceSubrange((group * operations.count)..<((group + 1) * operations.count), with: added)
+        return true
+    }
+
     private func check(_ values: [Cell?]) throws(AggregationError) {
         for (slot, value) in values.enumerated() {
             guard let value else { continue }

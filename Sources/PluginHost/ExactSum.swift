@@ -4,9 +4,28 @@
 /// bytes whatever the document order.
 struct ExactSum: Hashable, Sendable {
     /// Non-overlapping partial sums, smallest magnitude first.
-    private var partials: [Double] = []
+    private(set) var partials: [Double] = []
     /// Infinities and NaNs, which partials cannot hold.
-    private var special: Double = 0
+    private(set) var special: Double = 0
+
+    /// Terms that add up to this sum exactly, the same whatever order the
+    /// values came in (the partials are not): the rounded sum, then the
+    /// rounded remainder, and so on until nothing remains.
+    var canonicalTerms: [Double] {
+        var rest = self
+        rest.special = 0
+        var terms: [Double] = []
+        // Each remainder is below half an ulp of the term before, so a
+        // sum of doubles (multiples of 2^-1074) ends within 40 terms.
+        while rest.value != 0 {
+            let term = rest.value
+            // Beyond the double range: the partials are still exact.
+            guard term.isFinite, terms.count < 64 else { return special == 0 ? partials : partials + [special] }
+            terms.append(term)
+            rest.add(-term)
+        }
+        return special == 0 ? terms : terms + [special]
+    }
 
     mutating func add(_ value: Double) {
         guard value.isFinite else {

@@ -80,7 +80,7 @@ extension RowReader {
     }
 }
 
-/// `kiji.group(rows, {keys}, {column = "sum" | "count" | "min" | "max" | "mean"})`.
+/// `kiji.group(rows, {keys}, {column = operation})`, with the operations of `aggregate`.
 enum RowGrouping {
     static func group(_ call: LuaCall) throws -> ResultTable {
         let rows = try call.table(1).array
@@ -89,7 +89,7 @@ enum RowGrouping {
         let spec = call.isNoneOrNil(3) ? LuaTable() : try call.table(3)
         let operations = try spec.sortedStringKeys.map { column -> (column: String, operation: AggregateOperation) in
             guard let name = spec[column].string, let operation = AggregateOperation(rawValue: name) else {
-                throw call.argumentError(3, "\(column) must be one of sum, count, min, max, mean")
+                throw call.argumentError(3, "\(column) must be one of \(AggregateOperation.names)")
             }
             guard !keys.contains(column) else { throw call.argumentError(3, "'\(column)' is also a key") }
             return (column, operation)

@@ -58,7 +58,7 @@ public final class PluginRunner {
     /// Files the last run asked for with `kiji.output_file`, in order.
     public var outputFiles: [(name: String, text: String)] { environment.outputFiles.files }
     /// The parameters of the last run, defaults filled in, as text.
-    public private(set) var lastParameters: [String: String] = [:]
+    public internal(set) var lastParameters: [String: String] = [:]
 
     /// What a manifest needs to know of the last run, kept after the runner
     /// (and its Lua state) is gone.
@@ -182,6 +182,23 @@ public final class PluginRunner {
     }
 
     private func runMap(_ map: LuaReference, documents: [Document], params: LuaReference, given: [String: String]) throws -> ResultTable {
+        let outcome = try mapAll(map, documents: documents, params: params, given: given)
+        do {
+            return try outcome.aggregator.finish(columns: outcome.columns, periods: outcome.periods, levels: outcome.levels)
+        } catch {
+            throw PluginError(plugin: spec.name, message: "\(spec.path): \(error.description)")
+        }
+    }
+
+    /// What `map` over every document gave, and how to finish it.
+    struct MapOutcome {
+        let aggregator: Aggregator
+        let columns: [String]
+        let periods: [String: PeriodKind]
+        let levels: [String: [Cell]]
+    }
+
+    func mapAll(_ map: LuaReference, documents: [Document], params: LuaReference, given: [String: String]) throws -> MapOutcome {
         let groupBy = try resolvedGroupBy(params: params)
         let periods = try declaredPeriods(params: params, groupBy: groupBy)
         let levels = try declaredLevels(params: params, groupBy: groupBy)
@@ -193,11 +210,7 @@ public final class PluginRunner {
         } else {
             aggregator = try mapRange(map, documents: documents, range: documents.indices, params: params, groupBy: groupBy)
         }
-        do {
-            return try aggregator.finish(columns: columns, periods: periods, levels: levels)
-        } catch {
-            throw PluginError(plugin: spec.name, message: "\(spec.path): \(error.description)")
-        }
+        return MapOutcome(aggregator: aggregator, columns: columns, periods: periods, levels: levels)
     }
 
     /// Runs `map` over `documents[range]` into a new aggregator. `control`,

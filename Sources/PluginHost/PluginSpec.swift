@@ -73,6 +73,13 @@ public enum ParameterValue: Sendable, Equatable {
 /// How a map-form plugin's emitted rows are aggregated.
 public enum AggregateOperation: String, Sendable, CaseIterable {
     case sum, count, min, max, mean
+    /// How many different values (exact: every value is kept).
+    case distinct
+    /// How many different values, estimated by a HyperLogLog sketch.
+    case distinctApprox = "distinct_approx"
+
+    /// The names a plugin may give, for messages.
+    static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
 /// A loaded plugin: its table, checked against the plugin contract.
@@ -91,6 +98,9 @@ final class PluginSpec {
     let aggregate: [(column: String, operation: AggregateOperation)]
     let periods: LuaValue
     let levels: LuaReference?
+    /// `order_levels(column, values, params)`: orders the union of the levels
+    /// that parts of a corpus found, when a merge of partial results needs it.
+    let orderLevels: LuaReference?
     let prepare: LuaReference?
     let map: LuaReference?
     let run: LuaReference?
@@ -153,6 +163,7 @@ final class PluginSpec {
         self.map = try function("map")
         self.run = try function("run")
         self.levels = try function("levels")
+        self.orderLevels = try function("order_levels")
         self.check = try function("check")
         self.periods = table["periods"]
         self.chart = table["chart"]
@@ -212,7 +223,7 @@ final class PluginSpec {
         if case .table(let declared) = table["aggregate"] {
             for key in declared.sortedStringKeys {
                 guard let op = declared[key].string.flatMap(AggregateOperation.init(rawValue:)) else {
-                    throw fail("aggregate.\(key) must be one of \(AggregateOperation.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw fail("aggregate.\(key) must be one of \(AggregateOperation.names)")
                 }
                 aggregate.append((key, op))
             }

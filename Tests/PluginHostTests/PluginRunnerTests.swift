@@ -117,7 +117,7 @@ let monthlyPlugin = """
         ("return { name = 'x' }", "the plugin table needs a 'map' or a 'run' function"),
         ("return { name = 'x', map = function() end }", "a map plugin needs 'group_by', the list of key columns"),
         ("return { name = 'x', run = function() end }", "a run plugin needs 'columns', the list of output columns in order"),
-        ("return { name = 'x', group_by = {'a'}, aggregate = { n = 'median' }, map = function() end }", "aggregate.n must be one of sum, count, min, max, mean"),
+        ("return { name = 'x', group_by = {'a'}, aggregate = { n = 'median' }, map = function() end }", "aggregate.n must be one of sum, count, min, max, mean, distinct, distinct_approx"),
         ("return { name = 'x', group_by = {'a'}, columns = {'a', 'b'}, map = function() end }", "column 'b' is neither a group_by key nor an aggregate column"),
     ])
     func contractViolationsAreExplained(source: String, problem: String) throws {

@@ -253,6 +253,17 @@ function Spec:levels()
   return levels
 end
 
+--- For the map form's order_levels: the levels of a field part that parts
+--- of a corpus found, merged into the order prepare gives the whole corpus
+--- (sorted as numbers when all are numbers, else by bytes; "(missing)" last).
+function M.order(values)
+  local seen, missing = {}, false
+  for _, value in ipairs(values) do
+    if value == M.MISSING then missing = true else seen[tostring(value)] = true end
+  end
+  return sorted_values(seen, missing)
+end
+
 --- The help text of a by= parameter.
 function M.help(extra)
   return "group by a period (" .. table.concat(M.PERIODS, ", ") .. "), a metadata field (category), " ..
