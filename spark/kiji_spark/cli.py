@@ -2,8 +2,6 @@
 import argparse
 import os
 import sys
-import tarfile
-import tempfile
 
 from . import kiji
 
@@ -28,55 +26,48 @@ def parse(argv):
 
 def main(argv=None):
     args = parse(sys.argv[1:] if argv is None else argv)
-    if not os.path.isfile(args.bundle):
+    if "://" not in args.bundle and not os.path.isfile(args.bundle):
         print(f"kiji-spark: no bundle at {args.bundle}: run `make bundle` or pass --bundle", file=sys.stderr)
         return 2
     if args.partitions is not None and args.partitions < 1:
         print("kiji-spark: --partitions must be at least 1", file=sys.stderr)
         return 2
     try:
-        run(args)
+        csv = run(args)
     except kiji.KijiFailed as failure:
         print(f"kiji-spark: {failure}", file=sys.stderr)
         return 1
     except Exception as failure:  # a Spark task failure wraps kiji's message
         print(f"kiji-spark: the Spark job failed:\n{failure}", file=sys.stderr)
         return 1
+    with open(args.output, "wb") as handle:
+        handle.write(csv)
     return 0
 
 
 def run(args):
+    """The CSV bytes: partials per partition, a tree of merges, one final merge.
+
+    Every kiji call runs on an executor, so the driver needs no bundle of its
+    own (on Dataproc or EMR the bundle may be a gs:// or s3:// URI)."""
     from pyspark.sql import SparkSession
     from . import job
 
-    builder = SparkSession.builder.appName("kiji-spark").config(
-        "spark.archives", os.path.abspath(args.bundle) + "#kiji")
+    bundle = args.bundle if "://" in args.bundle else os.path.abspath(args.bundle)
+    builder = SparkSession.builder.appName("kiji-spark").config("spark.archives", bundle + "#kiji")
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     try:
+        sc = spark.sparkContext
         params = [flag for value in args.param for flag in ("--param", value)]
-        parts = [job.partials(spark.sparkContext, args.plugin, path, params, args.partitions)
-                 for path in args.inputs]
-        rdd = spark.sparkContext.union(parts)
-        merged = rdd.treeReduce(job.merge_two) if not rdd.isEmpty() else None
+        parts = sc.union([job.partials(sc, args.plugin, path, params, args.partitions)
+                          for path in args.inputs])
+        merged = parts.treeReduce(job.merge_two) if not parts.isEmpty() else None
+        plugin = args.plugin
+        return sc.parallelize([merged], 1).map(lambda text: job.finish(plugin, params, text)).first()
     finally:
         spark.stop()
-    finish(args, merged, params)
-
-
-def finish(args, merged, params):
-    """The one final `kiji merge` on the driver, with its own copy of the bundle."""
-    with tempfile.TemporaryDirectory(prefix="kiji-spark-") as folder:
-        with tarfile.open(args.bundle) as archive:
-            archive.extractall(folder)
-        binary = kiji.bundle_binary(folder)
-        if merged is None:  # every input was empty: kiji's own partial of nothing
-            merged = kiji.run(binary, ["run", args.plugin, "-", "--partial"] + params).decode("utf-8")
-        part = os.path.join(folder, "merged.jsonl")
-        with open(part, "w", encoding="utf-8") as handle:
-            handle.write(merged)
-        kiji.run(binary, ["merge", part, "-o", os.path.abspath(args.output)])
 
 
 if __name__ == "__main__":

@@ -44,3 +44,15 @@ def merge_two(left, right):
             with open(paths[-1], "w", encoding="utf-8") as handle:
                 handle.write(text)
         return kiji.run(_executor_binary(), ["merge", "--partial", *paths]).decode("utf-8")
+
+
+def finish(plugin, params, merged):
+    """The one final `kiji merge` (CSV bytes); with no documents at all, kiji's own partial of nothing."""
+    binary = _executor_binary()
+    if merged is None:
+        merged = kiji.run(binary, ["run", plugin, "-", "--partial"] + params).decode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="kiji-finish-") as folder:
+        part = os.path.join(folder, "merged.jsonl")
+        with open(part, "w", encoding="utf-8") as handle:
+            handle.write(merged)
+        return kiji.run(binary, ["merge", part])
