@@ -38,11 +38,25 @@ def main(argv=None):
         print(f"kiji-spark: {failure}", file=sys.stderr)
         return 1
     except Exception as failure:  # a Spark task failure wraps kiji's message
-        print(f"kiji-spark: the Spark job failed:\n{failure}", file=sys.stderr)
+        print(f"kiji-spark: the Spark job failed:\n{kiji_message(str(failure))}", file=sys.stderr)
         return 1
     with open(args.output, "wb") as handle:
         handle.write(csv)
     return 0
+
+
+def kiji_message(text):
+    """kiji's own message from a Spark task failure, without the Java and Python stacks."""
+    marker = "KijiFailed: "
+    if marker not in text:
+        return text
+    lines = text[text.rindex(marker) + len(marker):].splitlines()
+    kept = []
+    for line in lines:
+        if line.startswith(("\tat", "JVM stacktrace")):
+            break
+        kept.append(line)
+    return "\n".join(kept).rstrip()
 
 
 def run(args):
