@@ -1,7 +1,9 @@
 """kiji-spark run PLUGIN INPUT… -o out.csv [--param k=v…]"""
 import argparse
 import os
+import shutil
 import sys
+import tempfile
 
 from . import kiji
 
@@ -59,6 +61,16 @@ def kiji_message(text):
     return "\n".join(kept).rstrip()
 
 
+def ship_package(sc):
+    """Sends this package to the executors, whose Python may not have it installed."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    folder = tempfile.mkdtemp(prefix="kiji-spark-py-")
+    archive = shutil.make_archive(os.path.join(folder, "kiji_spark"), "zip",
+                                  os.path.dirname(package), os.path.basename(package))
+    sc.addPyFile(archive)
+    return folder
+
+
 def run(args):
     """The CSV bytes: partials per partition, a tree of merges, one final merge.
 
@@ -72,8 +84,10 @@ def run(args):
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
+    shipped = None
     try:
         sc = spark.sparkContext
+        shipped = ship_package(sc)
         params = [flag for value in args.param for flag in ("--param", value)]
         parts = sc.union([job.partials(sc, args.plugin, path, params, args.partitions)
                           for path in args.inputs])
@@ -82,6 +96,8 @@ def run(args):
         return sc.parallelize([merged], 1).map(lambda text: job.finish(plugin, params, text)).first()
     finally:
         spark.stop()
+        if shipped:
+            shutil.rmtree(shipped, ignore_errors=True)
 
 
 if __name__ == "__main__":
