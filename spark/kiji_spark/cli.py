@@ -36,7 +36,7 @@ def main(argv=None):
         return 2
     try:
         csv = run(args)
-    except kiji.KijiFailed as failure:
+    except (kiji.KijiFailed, FileNotFoundError) as failure:
         print(f"kiji-spark: {failure}", file=sys.stderr)
         return 1
     except Exception as failure:  # a Spark task failure wraps kiji's message
@@ -77,7 +77,7 @@ def run(args):
     Every kiji call runs on an executor, so the driver needs no bundle of its
     own (on Dataproc or EMR the bundle may be a gs:// or s3:// URI)."""
     from pyspark.sql import SparkSession
-    from . import job
+    from . import inputs, job
 
     bundle = args.bundle if "://" in args.bundle else os.path.abspath(args.bundle)
     builder = SparkSession.builder.appName("kiji-spark").config("spark.archives", bundle + "#kiji")
@@ -90,7 +90,7 @@ def run(args):
         shipped = ship_package(sc)
         params = [flag for value in args.param for flag in ("--param", value)]
         parts = sc.union([job.partials(sc, args.plugin, path, params, args.partitions)
-                          for path in args.inputs])
+                          for path in inputs.expand(sc, args.inputs)])
         merged = parts.treeReduce(job.merge_two) if not parts.isEmpty() else None
         plugin = args.plugin
         return sc.parallelize([merged], 1).map(lambda text: job.finish(plugin, params, text)).first()
