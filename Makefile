@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-.PHONY: deps build run test test-fast fuzz bench bundle install clean screenshots
+.PHONY: deps build run test test-fast spark-test fuzz bench bundle install clean screenshots
 
 # The test suite is built once, with AddressSanitizer, so memory errors fail
 # loudly. lld links it (gold cannot link every sanitizer build).
@@ -23,12 +23,14 @@ run: build
 
 ## Installs what is missing, builds, and runs the whole test suite: the Swift
 ## tests under AddressSanitizer, 45 s of coverage-guided fuzzing per fuzz
-## target, then the plugins' self-tests (also under AddressSanitizer).
+## target, the plugins' self-tests (also under AddressSanitizer), then the
+## Spark test (kiji-spark on local[2] Spark equals kiji run; docs/scale-out.md).
 test: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan $(SANITIZER_FLAGS)
 	$(SWIFT) test --skip-build --disable-xctest --scratch-path .build-asan
 	scripts/fuzz 45
 	.build-asan/debug/kiji test
+	scripts/spark-test .build-asan/debug/kiji
 
 ## The Swift tests and plugin self-tests without sanitizer or fuzzing (quicker, for development).
 test-fast: deps
@@ -51,6 +53,11 @@ bench: build
 screenshots: deps
 	$(SWIFT) build
 	scripts/screenshots .build/debug/kiji
+
+## Only the Spark test, with the debug build.
+spark-test: deps
+	$(SWIFT) build --product kiji
+	scripts/spark-test .build/debug/kiji
 
 ## A relocatable bundle in dist/ (kiji-bundle/ and kiji-bundle.tar.gz) for
 ## machines without the toolchain (Spark executors), checked to run with the

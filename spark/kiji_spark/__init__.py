@@ -1,0 +1,1 @@
+"""kiji-spark: run kiji plugins on Spark (see docs/scale-out.md)."""
