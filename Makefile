@@ -22,13 +22,13 @@ run: build
 	.build/release/kiji run mentions-by-month
 
 ## Installs what is missing, builds, and runs the whole test suite: the Swift
-## tests under AddressSanitizer, 45 s of coverage-guided fuzzing per fuzz
+## tests under AddressSanitizer, 30 s of coverage-guided fuzzing per fuzz
 ## target, the plugins' self-tests (also under AddressSanitizer), then the
 ## Spark test (kiji-spark on local[2] Spark equals kiji run; docs/scale-out.md).
 test: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan $(SANITIZER_FLAGS)
 	$(SWIFT) test --skip-build --disable-xctest --scratch-path .build-asan
-	scripts/fuzz 45
+	scripts/fuzz 30
 	.build-asan/debug/kiji test
 	scripts/spark-test .build-asan/debug/kiji
 

@@ -89,8 +89,8 @@ def run(args):
         sc = spark.sparkContext
         shipped = ship_package(sc)
         params = [flag for value in args.param for flag in ("--param", value)]
-        parts = sc.union([job.partials(sc, args.plugin, path, params, args.partitions)
-                          for path in inputs.expand(sc, args.inputs)])
+        parts = sc.union([job.partials(sc, args.plugin, path, name, params, args.partitions)
+                          for path, name in inputs.expand(sc, args.inputs)])
         merged = parts.treeReduce(job.merge_two) if not parts.isEmpty() else None
         plugin = args.plugin
         return sc.parallelize([merged], 1).map(lambda text: job.finish(plugin, params, text)).first()

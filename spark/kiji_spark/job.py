@@ -14,12 +14,12 @@ def _executor_binary():
     raise kiji.KijiFailed("the kiji bundle archive is not on this executor (spark.archives …#kiji)")
 
 
-def partials(sc, plugin, path, params, partitions):
+def partials(sc, plugin, path, name, params, partitions):
     """An RDD of partial-state texts, one per non-empty partition of `path`.
 
-    zipWithIndex gives each line its number in the whole file, so ids, sources
-    and line numbers equal those of `kiji run` on the unsplit file."""
-    name = os.path.basename(path.rstrip("/"))
+    zipWithIndex gives each line its number in the whole file and `name` is
+    the file as `kiji run` names it, so ids, sources and line numbers equal
+    those of `kiji run` on the unsplit file."""
     lines = sc.textFile(path, minPartitions=partitions).zipWithIndex()
 
     def run_partition(rows):
