@@ -58,7 +58,7 @@ public final class PluginRunner {
     /// Files the last run asked for with `kiji.output_file`, in order.
     public var outputFiles: [(name: String, text: String)] { environment.outputFiles.files }
     /// The parameters of the last run, defaults filled in, as text.
-    public internal(set) var lastParameters: [String: String] = [:]
+    public private(set) var lastParameters: [String: String] = [:]
 
     /// What a manifest needs to know of the last run, kept after the runner
     /// (and its Lua state) is gone.
@@ -70,6 +70,18 @@ public final class PluginRunner {
     /// Runs the plugin. `parameters` are the user's `key=value` pairs;
     /// unknown keys and values outside `choices` are usage errors.
     public func run(on documents: [Document], parameters given: [String: String]) throws -> ResultTable {
+        try running(on: documents, parameters: given) { params in
+            if let map = spec.map {
+                return try runMap(map, documents: documents, params: params, given: given)
+            }
+            return try runFreeForm(spec.run!, documents: documents, params: params)
+        }
+    }
+
+    /// The steps every run takes: the parameters checked and pushed, the
+    /// run's records reset, `check` and `prepare`, then `body` within the
+    /// plugin's limits; a Lua error becomes the plugin's error.
+    func running<T>(on documents: [Document], parameters given: [String: String], _ body: (LuaReference) throws -> T) throws -> T {
         let parameters = try spec.resolveParameters(given)
         lastParameters = parameters.mapValues(\.text)
         workerMeCab = nil
@@ -80,10 +92,7 @@ public final class PluginRunner {
         do {
             return try environment.limited {
                 try prepareRun(params: params, documents: documents)
-                if let map = spec.map {
-                    return try runMap(map, documents: documents, params: params, given: given)
-                }
-                return try runFreeForm(spec.run!, documents: documents, params: params)
+                return try body(params)
             }
         } catch let error as LuaScriptError {
             throw environment.inputError(instead: error, plugin: spec.name)

@@ -19,21 +19,8 @@ extension PluginRunner {
     public func runPartial(on documents: [Document], parameters given: [String: String], argument: String,
                            kijiVersion: String) throws -> PartialResult {
         guard let map = spec.map else { throw PluginUsageError(partialRefusal) }
-        let parameters = try spec.resolveParameters(given)
-        lastParameters = parameters.mapValues(\.text)
-        workerMeCab = nil
-        environment.outputFiles.reset()
-        let params = try pushParameters(parameters)
-        defer { params.release() }
-        environment.dataFiles.allow(parameters: given)
-        let outcome: MapOutcome
-        do {
-            outcome = try environment.limited {
-                try prepareRun(params: params, documents: documents)
-                return try mapAll(map, documents: documents, params: params, given: given)
-            }
-        } catch let error as LuaScriptError {
-            throw environment.inputError(instead: error, plugin: spec.name)
+        let outcome = try running(on: documents, parameters: given) { params in
+            try mapAll(map, documents: documents, params: params, given: given)
         }
         let header = PartialHeader(
             kijiVersion: kijiVersion,
